@@ -1,0 +1,123 @@
+"""create_app(settings): middleware, error handling, routers, health, metrics, the web app."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+
+from imaradesk.api import API_PREFIX, api_router
+from imaradesk.config import Mode, Settings, get_settings
+from imaradesk.core.errors import error_body, install_error_handlers
+from imaradesk.core.limits import BodySizeLimitMiddleware
+from imaradesk.core.observability import (
+    RequestMetricsMiddleware,
+    configure_logging,
+    metrics_response,
+)
+from imaradesk.db.engine import create_engine
+from imaradesk.db.session import Database
+
+WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    database: Database = app.state.database
+    if settings.mode == Mode.embedded:
+        from imaradesk import migrate
+
+        await asyncio.to_thread(migrate.upgrade, settings)
+    worker_task: asyncio.Task[None] | None = None
+    stop = asyncio.Event()
+    if settings.mode == Mode.embedded and settings.jobs.embedded_worker:
+        from imaradesk.jobs.worker import Worker
+
+        worker_task = asyncio.create_task(Worker(database, settings, worker_id="embedded").run_forever(stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        if worker_task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(worker_task, timeout=10)
+        await database.dispose()
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    app = FastAPI(
+        title="ImaraDesk API",
+        version="0.1.0",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = database or Database(create_engine(settings))
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.http.max_body_bytes)
+    app.add_middleware(RequestMetricsMiddleware)
+    app.include_router(api_router)
+    _add_operational_routes(app)
+    _add_web_app(app, WEB_DIST)
+    return app
+
+
+def _add_operational_routes(app: FastAPI) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> JSONResponse:
+        database: Database = request.app.state.database
+        try:
+            async with database.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception as exc:  # noqa: BLE001 (any failure means not ready)
+            return JSONResponse(
+                error_body(
+                    "database_unavailable", f"The database is not reachable: {exc.__class__.__name__}"
+                ),
+                status_code=503,
+            )
+        return JSONResponse({"status": "ready"})
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics(request: Request) -> Response:
+        from imaradesk.jobs.metrics import refresh_queue_depth
+
+        await refresh_queue_depth(request.app.state.database)
+        return metrics_response()
+
+
+def _add_web_app(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA at / with a fallback to index.html for client-side routes."""
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    # Top-level files (favicon, robots.txt) are listed once, so no request path reaches the disk.
+    top_level = {f.name: f for f in dist.iterdir() if f.is_file()} if dist.is_dir() else {}
+    index = top_level.get("index.html")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Response:
+        if path.startswith("api/"):
+            return JSONResponse(error_body("not_found", f"No API route /{path}."), status_code=404)
+        if path in top_level:
+            return FileResponse(top_level[path])
+        if index is not None:
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(
+            "<h1>ImaraDesk</h1><p>The web app is not built yet: run <code>make web</code>.</p>"
+        )

@@ -1,0 +1,139 @@
+"""The `imaradesk` command."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from imaradesk.config import get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+T = TypeVar("T")
+
+app = typer.Typer(help="ImaraDesk: an AI-native WhatsApp helpdesk.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks: each figure next to its reference, measured in the same run.")
+app.add_typer(bench_app, name="bench")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="API processes (scale-out mode only)")] = 1,
+) -> None:
+    """Serve the API and the web app (embedded mode also runs migrations and the job worker)."""
+    import uvicorn
+
+    settings = get_settings()
+    typer.echo(f"ImaraDesk on http://{host}:{port} ({settings.mode.value} mode)")
+    uvicorn.run(
+        "imaradesk.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers if settings.mode.value == "scale_out" else 1,
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
+
+
+@app.command()
+def worker() -> None:
+    """Run a job worker (scale-out mode: start as many as you need)."""
+    from imaradesk.jobs.worker import run_worker
+
+    asyncio.run(run_worker(get_settings()))
+
+
+@app.command()
+def migrate() -> None:
+    """Apply database migrations."""
+    from imaradesk import migrate as migrations
+
+    settings = get_settings()
+    migrations.upgrade(settings)
+    typer.echo(f"Database is up to date ({settings.resolved_database_url.split('@')[-1]}).")
+
+
+async def _in_unit_of_work(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    from imaradesk.db.engine import create_engine
+    from imaradesk.db.session import Database
+
+    database = Database(create_engine(get_settings()))
+    try:
+        async with database.unit_of_work() as session:
+            return await work(session)
+    finally:
+        await database.dispose()
+
+
+@app.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(prompt=True)],
+    name: Annotated[str, typer.Option(prompt=True)],
+    workspace: Annotated[str, typer.Option(prompt=True, help="Name of the new workspace")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Create a user who owns a new workspace."""
+    from imaradesk.auth import service as auth
+    from imaradesk.core.errors import AppError
+    from imaradesk.workspaces import service as workspaces
+
+    async def work(session: AsyncSession) -> None:
+        user = await auth.create_user(session, email=email, name=name, password=password)
+        await workspaces.create_workspace(session, name=workspace, owner=user)
+
+    try:
+        asyncio.run(_in_unit_of_work(work))
+    except AppError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Created {email}, owner of {workspace!r}.")
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Create the demo workspace (owner + two agents in a team) and print the login."""
+    from imaradesk import demo
+
+    login = asyncio.run(_in_unit_of_work(demo.seed_demo))
+    state = "created" if login.created else "already there"
+    typer.echo(f"Demo workspace {state}. Sign in as {login.email} / {login.password}")
+
+
+@app.command()
+def openapi(
+    output: Annotated[Path | None, typer.Argument(help="File to write; stdout if omitted")] = None,
+) -> None:
+    """Print the OpenAPI schema (the web app's client is generated from it)."""
+    from imaradesk.app import create_app
+
+    schema = json.dumps(create_app().openapi(), indent=2, sort_keys=True) + "\n"
+    if output is None:
+        typer.echo(schema, nl=False)
+    else:
+        output.write_text(schema)
+
+
+@bench_app.command("http")
+def bench_http(
+    seconds: Annotated[float, typer.Option(help="Duration of each measurement")] = 5.0,
+    concurrency: Annotated[int, typer.Option(help="Concurrent connections of the load generator")] = 32,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
+) -> None:
+    """Reference figure: the framework's bare 200 endpoint, requests/s and p99."""
+    from imaradesk.bench import http as bench
+
+    figures = bench.run(seconds=seconds, concurrency=concurrency)
+    typer.echo(json.dumps(figures) if as_json else bench.render(figures))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,17 @@
+"""Typed access to what `create_app` put on the application (settings), for dependencies."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from imaradesk.config import Settings
+
+
+def get_request_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(get_request_settings)]

@@ -1,0 +1,71 @@
+"""Repositories: the only place queries are written; the workspace scope is applied here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.core.errors import NotFound
+from imaradesk.db.base import Base
+
+M = TypeVar("M", bound=Base)
+
+
+class Repository(Generic[M]):
+    model: type[M]
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def select(self) -> Select[M]:
+        return select(self.model)
+
+    async def get(self, id_: uuid.UUID) -> M | None:
+        return await self.first(self.select().where(self.model.id == id_))  # type: ignore[attr-defined]
+
+    async def get_or_404(self, id_: uuid.UUID, what: str | None = None) -> M:
+        found = await self.get(id_)
+        if found is None:
+            label = what or self.model.__name__.lower()
+            raise NotFound(f"No {label} with id {id_}.")
+        return found
+
+    async def first(self, statement: Select[M]) -> M | None:
+        return (await self.session.scalars(statement.limit(1))).first()
+
+    async def all(self, statement: Select[M] | None = None) -> Sequence[M]:
+        return (await self.session.scalars(statement if statement is not None else self.select())).all()
+
+    async def count(self, statement: Select[Any] | None = None) -> int:
+        base = statement if statement is not None else self.select()
+        total = await self.session.scalar(select(func.count()).select_from(base.subquery()))
+        return int(total or 0)
+
+    def add(self, obj: M) -> M:
+        self.session.add(obj)
+        return obj
+
+    async def delete(self, obj: M) -> None:
+        await self.session.delete(obj)
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+
+class WorkspaceRepository(Repository[M]):
+    """Every select is filtered by workspace and every insert is stamped with it (spec §1)."""
+
+    def __init__(self, session: AsyncSession, workspace_id: uuid.UUID) -> None:
+        super().__init__(session)
+        self.workspace_id = workspace_id
+
+    def select(self) -> Select[M]:
+        return select(self.model).where(self.model.workspace_id == self.workspace_id)  # type: ignore[attr-defined]
+
+    def add(self, obj: M) -> M:
+        obj.workspace_id = self.workspace_id  # type: ignore[attr-defined]
+        return super().add(obj)

@@ -1,0 +1,58 @@
+"""Unit of work: one transaction per request or job, committed at the edge, hooks after commit."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from imaradesk.core.errors import AppError
+
+AfterCommit = Callable[[], Awaitable[None]]
+_HOOKS_KEY = "after_commit"
+
+
+class Database:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
+        """Commit when the block succeeds, roll back when it raises, then run after-commit hooks."""
+        async with self.sessionmaker() as session:
+            try:
+                yield session
+                await session.commit()
+            except AppError as exc:
+                await (session.commit() if exc.keeps_changes else session.rollback())
+                raise
+            except BaseException:
+                await session.rollback()
+                raise
+            for hook in session.info.pop(_HOOKS_KEY, []):
+                await hook()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
+    """Run `hook` once the current unit of work has committed (never if it rolls back)."""
+    session.info.setdefault(_HOOKS_KEY, []).append(hook)
+
+
+def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with get_database(request).unit_of_work() as session:
+        yield session
+
+
+Session = Annotated[AsyncSession, Depends(get_session)]

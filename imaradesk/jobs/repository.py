@@ -1,0 +1,242 @@
+"""Every query on the job tables: insert with dedupe, claim, lease, outcome, schedule periods."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.db.repository import Repository
+from imaradesk.jobs.models import Job, JobSchedule, JobStatus
+
+_NO_SYNC = {"synchronize_session": False}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedJob:
+    id: uuid.UUID
+    name: str
+    payload: dict[str, Any]
+    workspace_id: uuid.UUID | None
+    run_at: datetime
+    created_at: datetime
+    attempts: int
+    max_attempts: int
+
+
+def _insert_ignoring_conflicts(session: AsyncSession, model: type[Job | JobSchedule]) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING, spelled by the session's dialect (both support it)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return sqlite.insert(model).on_conflict_do_nothing()
+    if dialect == "postgresql":
+        return postgresql.insert(model).on_conflict_do_nothing()
+    raise NotImplementedError(f"the job queue does not support the {dialect!r} dialect")
+
+
+class JobRepository(Repository[Job]):
+    model = Job
+
+    async def insert(self, values: dict[str, Any]) -> uuid.UUID | None:
+        """Insert a job; None when an active job already holds its dedupe key."""
+        statement = _insert_ignoring_conflicts(self.session, Job).values(**values).returning(Job.id)
+        result = await self.session.execute(statement)
+        return result.scalar_one_or_none()
+
+    def _due(self, now: datetime, limit: int) -> Select[uuid.UUID]:
+        # SKIP LOCKED lets several PostgreSQL workers claim disjoint batches; SQLite's
+        # dialect drops the clause and its single write lock serialises claims instead.
+        return (
+            select(Job.id)
+            .where(Job.status == JobStatus.queued, Job.run_at <= now)
+            .order_by(Job.run_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+
+    def _expired(self, now: datetime) -> Select[uuid.UUID]:
+        # A running job whose worker is alive holds its row lock (see take_lease), so only
+        # rows of lost workers, or claimed rows not started yet, are seen here.
+        return (
+            select(Job.id)
+            .where(Job.status == JobStatus.running, Job.locked_until < now)
+            .with_for_update(skip_locked=True)
+        )
+
+    async def requeue_expired(self, now: datetime) -> int:
+        """Put jobs whose lease ran out back in the queue, or to dead on their last attempt."""
+        lost = literal("lease expired: worker ") + Job.locked_by + " stopped during attempt"
+        dead = await self.session.execute(
+            update(Job)
+            .where(Job.id.in_(self._expired(now).where(Job.attempts >= Job.max_attempts)))
+            .values(
+                status=JobStatus.dead,
+                last_error=lost,
+                locked_by=None,
+                locked_until=None,
+                finished_at=now,
+            )
+            .returning(Job.id)
+            .execution_options(**_NO_SYNC)
+        )
+        requeued = await self.session.execute(
+            update(Job)
+            .where(Job.id.in_(self._expired(now)))
+            .values(
+                status=JobStatus.queued,
+                last_error=lost,
+                locked_by=None,
+                locked_until=None,
+            )
+            .returning(Job.id)
+            .execution_options(**_NO_SYNC)
+        )
+        return len(dead.all()) + len(requeued.all())
+
+    async def claim(
+        self, now: datetime, worker_id: str, locked_until: datetime, limit: int
+    ) -> list[ClaimedJob]:
+        """Mark up to `limit` due jobs running for this worker; each claim counts an attempt."""
+        result = await self.session.execute(
+            update(Job)
+            .where(Job.id.in_(self._due(now, limit)))
+            .values(
+                status=JobStatus.running,
+                locked_by=worker_id,
+                locked_until=locked_until,
+                attempts=Job.attempts + 1,
+            )
+            .returning(
+                Job.id,
+                Job.name,
+                Job.payload,
+                Job.workspace_id,
+                Job.run_at,
+                Job.created_at,
+                Job.attempts,
+                Job.max_attempts,
+            )
+            .execution_options(**_NO_SYNC)
+        )
+        claimed = [ClaimedJob(*row) for row in result.all()]
+        # RETURNING order is unspecified on both backends.
+        claimed.sort(key=lambda job: (job.run_at, job.created_at))
+        return claimed
+
+    async def take_lease(self, job_id: uuid.UUID, worker_id: str, locked_until: datetime) -> bool:
+        """Renew the lease at the start of the job's own transaction.
+
+        On PostgreSQL this also row-locks the job until that transaction ends, so another
+        worker's claim skips it even if the job outlives its lease. False: the lease was lost.
+        """
+        return await self._update_own(job_id, worker_id, locked_until=locked_until)
+
+    async def mark_succeeded(self, job_id: uuid.UUID, worker_id: str, now: datetime) -> bool:
+        return await self._update_own(
+            job_id,
+            worker_id,
+            status=JobStatus.succeeded,
+            finished_at=now,
+            locked_by=None,
+            locked_until=None,
+        )
+
+    async def mark_failed(
+        self,
+        job_id: uuid.UUID,
+        worker_id: str,
+        error: str,
+        now: datetime,
+        retry_at: datetime | None,
+    ) -> bool:
+        """Queue the next attempt at `retry_at`, or mark the job dead when it is None."""
+        values: dict[str, Any] = {
+            "last_error": error,
+            "locked_by": None,
+            "locked_until": None,
+        }
+        if retry_at is None:
+            values.update(status=JobStatus.dead, finished_at=now)
+        else:
+            values.update(status=JobStatus.queued, run_at=retry_at)
+        return await self._update_own(job_id, worker_id, **values)
+
+    async def release(self, job_ids: Sequence[uuid.UUID], worker_id: str) -> int:
+        """Hand claimed jobs that never started back to the queue, without using an attempt."""
+        if not job_ids:
+            return 0
+        result = await self.session.execute(
+            update(Job)
+            .where(
+                Job.id.in_(job_ids),
+                Job.locked_by == worker_id,
+                Job.status == JobStatus.running,
+            )
+            .values(
+                status=JobStatus.queued,
+                attempts=Job.attempts - 1,
+                locked_by=None,
+                locked_until=None,
+            )
+            .returning(Job.id)
+            .execution_options(**_NO_SYNC)
+        )
+        return len(result.all())
+
+    async def _update_own(self, job_id: uuid.UUID, worker_id: str, **values: Any) -> bool:
+        result = await self.session.execute(
+            update(Job)
+            .where(
+                Job.id == job_id,
+                Job.locked_by == worker_id,
+                Job.status == JobStatus.running,
+            )
+            .values(**values)
+            .returning(Job.id)
+            .execution_options(**_NO_SYNC)
+        )
+        return result.scalar_one_or_none() is not None
+
+    async def queue_depth(self, now: datetime) -> int:
+        """Queued jobs already due: the backlog (jobs delayed into the future are not counted)."""
+        total = await self.session.scalar(
+            select(func.count()).select_from(Job).where(Job.status == JobStatus.queued, Job.run_at <= now)
+        )
+        return int(total or 0)
+
+    async def list_jobs(self, name: str | None = None) -> Sequence[Job]:
+        """Jobs in creation order, optionally of one name (tests and admin views)."""
+        statement = self.select().order_by(Job.created_at, Job.run_at)
+        if name is not None:
+            statement = statement.where(Job.name == name)
+        return await self.all(statement)
+
+
+class JobScheduleRepository(Repository[JobSchedule]):
+    model = JobSchedule
+
+    async def ensure(self, names: Sequence[str]) -> None:
+        for name in names:
+            await self.session.execute(
+                _insert_ignoring_conflicts(self.session, JobSchedule).values(name=name)
+            )
+
+    async def claim_period(self, name: str, due_at: datetime, now: datetime) -> bool:
+        """Compare-and-set the last period: exactly one process wins each (name, due_at)."""
+        result = await self.session.execute(
+            update(JobSchedule)
+            .where(
+                JobSchedule.name == name,
+                (JobSchedule.last_due_at.is_(None)) | (JobSchedule.last_due_at < due_at),
+            )
+            .values(last_due_at=due_at, updated_at=now)
+            .returning(JobSchedule.name)
+            .execution_options(**_NO_SYNC)
+        )
+        return result.scalar_one_or_none() is not None

@@ -1,0 +1,268 @@
+"""The worker: claim due jobs, run each in its own transaction, record the outcome.
+
+See docs/decisions/0001-job-queue.md for the claim, lease and retry rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import time
+import traceback
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+import structlog
+
+from imaradesk.config import JobSettings, Settings
+from imaradesk.core import clock
+from imaradesk.core.observability import JOB_FAILURES, JOB_QUEUE_DEPTH, JOB_RUNS
+from imaradesk.db.engine import create_engine
+from imaradesk.db.session import Database
+from imaradesk.jobs.queue import JobDefinition, get_job
+from imaradesk.jobs.registry import import_job_modules
+from imaradesk.jobs.repository import ClaimedJob, JobRepository
+from imaradesk.jobs.schedule import Schedule, Scheduler
+
+logger = structlog.get_logger("imaradesk.jobs")
+
+MAX_ERROR_CHARS = 8000
+DEPTH_REPORT_SECONDS = 10.0
+
+
+class _LeaseLost(Exception):
+    """Another worker took the job over after this worker's lease expired."""
+
+
+class JobTimedOut(Exception):
+    """The attempt ran past the job's timeout_seconds and was cancelled."""
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def describe_error(exc: BaseException) -> str:
+    """`Type: message` first (what a person reads), then the tail of the traceback."""
+    summary = f"{type(exc).__name__}: {exc}"
+    trace = "".join(traceback.format_exception(exc))
+    return f"{summary}\n\n{trace[-(MAX_ERROR_CHARS - len(summary) - 2) :]}"[:MAX_ERROR_CHARS]
+
+
+class Worker:
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings | None = None,
+        *,
+        worker_id: str | None = None,
+        schedules: Iterable[Schedule] | None = None,
+        concurrency: int = 1,
+    ) -> None:
+        """`concurrency` > 1 runs that many jobs of a batch at once (PostgreSQL only:
+        SQLite has one writer, so its jobs always run one after another)."""
+        self.database = database
+        self.config: JobSettings = settings.jobs if settings is not None else JobSettings()
+        self.worker_id = worker_id or default_worker_id()
+        self.scheduler = Scheduler(list(schedules) if schedules is not None else None)
+        is_sqlite = database.engine.dialect.name == "sqlite"
+        self.concurrency = 1 if is_sqlite else max(1, concurrency)
+        self._stop: asyncio.Event | None = None
+        self._depth_reported_at = 0.0
+
+    @property
+    def is_stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
+
+    async def tick(self) -> int:
+        """Enqueue the recurring jobs that are due; returns how many were enqueued here."""
+        return await self.scheduler.tick(self.database)
+
+    async def run_once(self, limit: int | None = None) -> int:
+        """Claim one batch of due jobs and run it; returns how many jobs were claimed."""
+        claimed = await self._claim(limit or self.config.batch_size)
+        if self.concurrency == 1:
+            for index, claimed_job in enumerate(claimed):
+                if self.is_stopping:
+                    await self._release(claimed[index:])
+                    break
+                await self._run(claimed_job)
+        else:
+            gate = asyncio.Semaphore(self.concurrency)
+
+            async def run_gated(claimed_job: ClaimedJob) -> None:
+                async with gate:
+                    await self._run(claimed_job)
+
+            await asyncio.gather(*(run_gated(claimed_job) for claimed_job in claimed))
+        return len(claimed)
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        """Tick schedules and run jobs until `stop` is set; idle polls wait poll_interval."""
+        self._stop = stop
+        logger.info("worker.started", worker=self.worker_id, concurrency=self.concurrency)
+        while not stop.is_set():
+            claimed = 0
+            try:
+                await self.tick()
+                claimed = await self.run_once()
+                await self._report_depth()
+            except Exception:
+                logger.exception("worker.poll_failed", worker=self.worker_id)
+            if claimed < self.config.batch_size:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), self.config.poll_interval_seconds)
+        logger.info("worker.stopped", worker=self.worker_id)
+
+    async def queue_depth(self) -> int:
+        async with self.database.unit_of_work() as session:
+            return await JobRepository(session).queue_depth(clock.now())
+
+    async def _report_depth(self) -> None:
+        if time.monotonic() - self._depth_reported_at < DEPTH_REPORT_SECONDS:
+            return
+        self._depth_reported_at = time.monotonic()
+        JOB_QUEUE_DEPTH.set(await self.queue_depth())
+
+    async def _claim(self, limit: int) -> list[ClaimedJob]:
+        now = clock.now()
+        async with self.database.unit_of_work() as session:
+            repository = JobRepository(session)
+            recovered = await repository.requeue_expired(now)
+            if recovered:
+                logger.warning("jobs.lease_expired", count=recovered, worker=self.worker_id)
+            return await repository.claim(now, self.worker_id, self._lease_end(), limit)
+
+    def _lease_end(self) -> datetime:
+        return clock.now() + timedelta(seconds=self.config.lease_seconds)
+
+    async def _release(self, jobs: list[ClaimedJob]) -> None:
+        async with self.database.unit_of_work() as session:
+            await JobRepository(session).release([j.id for j in jobs], self.worker_id)
+        logger.info("worker.released", count=len(jobs), worker=self.worker_id)
+
+    async def _run(self, claimed: ClaimedJob) -> None:
+        log = logger.bind(
+            job=claimed.name,
+            job_id=str(claimed.id),
+            attempt=claimed.attempts,
+            max_attempts=claimed.max_attempts,
+            worker=self.worker_id,
+        )
+        definition = get_job(claimed.name)
+        if definition is None:
+            error = (
+                f"UnknownJob: no job named {claimed.name!r} is registered in this worker "
+                "(is its module listed in imaradesk.jobs.registry.JOB_MODULES?)"
+            )
+            await self._record_failure(claimed, error, retry_at_delay=None)
+            self._finish(log, claimed.name, "dead", 0.0, error=error)
+            return
+        started = time.perf_counter()
+        try:
+            await self._execute(definition, claimed)
+        except _LeaseLost:
+            self._finish(log, claimed.name, "lease_lost", time.perf_counter() - started)
+        except Exception as exc:  # noqa: BLE001 (any failure of a job is recorded, then retried)
+            duration = time.perf_counter() - started
+            JOB_FAILURES.labels(job=claimed.name).inc()
+            error = describe_error(exc)
+            is_last = claimed.attempts >= claimed.max_attempts
+            delay = None if is_last else definition.retry_delay(claimed.attempts)
+            await self._record_failure(claimed, error, retry_at_delay=delay)
+            outcome = "dead" if is_last else "retry"
+            self._finish(log, claimed.name, outcome, duration, error=error.partition("\n")[0])
+        else:
+            self._finish(log, claimed.name, "succeeded", time.perf_counter() - started)
+
+    async def _execute(self, definition: JobDefinition, claimed: ClaimedJob) -> None:
+        async with self.database.unit_of_work() as session:
+            repository = JobRepository(session)
+            if not await repository.take_lease(claimed.id, self.worker_id, self._lease_end()):
+                raise _LeaseLost
+            try:
+                async with asyncio.timeout(definition.timeout_seconds) as deadline:
+                    await definition.fn(session, claimed.payload)
+            except TimeoutError as exc:
+                if deadline.expired():
+                    raise JobTimedOut(
+                        f"attempt exceeded its {definition.timeout_seconds:g}s timeout"
+                    ) from exc
+                raise
+            # Same transaction as the job's own writes: they commit together or not at all.
+            if not await repository.mark_succeeded(claimed.id, self.worker_id, clock.now()):
+                raise _LeaseLost
+
+    async def _record_failure(
+        self, claimed: ClaimedJob, error: str, *, retry_at_delay: timedelta | None
+    ) -> None:
+        now = clock.now()
+        retry_at = None if retry_at_delay is None else now + retry_at_delay
+        async with self.database.unit_of_work() as session:
+            await JobRepository(session).mark_failed(claimed.id, self.worker_id, error, now, retry_at)
+
+    @staticmethod
+    def _finish(
+        log: structlog.typing.FilteringBoundLogger,
+        name: str,
+        outcome: str,
+        duration: float,
+        *,
+        error: str | None = None,
+    ) -> None:
+        JOB_RUNS.labels(job=name, outcome=outcome).inc()
+        fields = {"outcome": outcome, "duration_ms": round(duration * 1000, 2)}
+        if error is None:
+            log.info("job.finished", **fields)
+        elif outcome == "retry":
+            log.warning("job.failed", error=error, **fields)
+        else:
+            log.error("job.failed", error=error, **fields)
+
+
+async def drain_jobs(database: Database, *, max_rounds: int = 100) -> int:
+    """Tests: run every due job inline, oldest run_at first, until none is due.
+
+    Uses `clock.now()`, so jobs delayed or backed off into the future stay queued until
+    the test advances the clock. Returns how many jobs ran.
+    """
+    worker = Worker(database, worker_id="drain")
+    total = 0
+    for _ in range(max_rounds):
+        ran = await worker.run_once()
+        if ran == 0:
+            return total
+        total += ran
+    raise RuntimeError(
+        f"jobs were still due after {max_rounds} rounds ({total} jobs run); "
+        "does a job keep enqueueing itself?"
+    )
+
+
+async def run_worker(
+    settings: Settings,
+    stop: asyncio.Event | None = None,
+    *,
+    modules: Iterable[str] | None = None,
+    concurrency: int = 1,
+) -> None:
+    """`imaradesk worker`: import the job modules and run until `stop`, SIGTERM or SIGINT."""
+    import_job_modules(modules)
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    handled: list[signal.Signals] = []
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+            handled.append(signum)
+    database = Database(create_engine(settings))
+    try:
+        await Worker(database, settings, concurrency=concurrency).run_forever(stop)
+    finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+        await database.dispose()

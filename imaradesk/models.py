@@ -1,0 +1,7 @@
+"""Every domain's tables, imported once so Alembic and the app see one metadata."""
+
+from imaradesk.auth import models as auth_models
+from imaradesk.db.base import Base
+from imaradesk.workspaces import models as workspace_models
+
+__all__ = ["Base", "auth_models", "workspace_models"]

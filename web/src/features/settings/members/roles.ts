@@ -1,0 +1,8 @@
+import type { Role } from '@/features/auth';
+
+export const ROLES: readonly Role[] = ['owner', 'admin', 'agent'];
+
+/** Only an owner can hand out the owner role. */
+export function assignableRoles(actorRole: Role): readonly Role[] {
+  return actorRole === 'owner' ? ROLES : ROLES.filter((role) => role !== 'owner');
+}
