@@ -83,8 +83,8 @@ def _add_operational_routes(app: FastAPI) -> None:
     async def readyz(request: Request) -> JSONResponse:
         database: Database = request.app.state.database
         try:
-            async with database.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+            async with database.sessionmaker() as session:
+                await session.execute(text("SELECT 1"))
         except Exception as exc:  # noqa: BLE001 (any failure means not ready)
             return JSONResponse(
                 error_body(

@@ -2,6 +2,7 @@
 
 from imaradesk.auth import models as auth_models
 from imaradesk.db.base import Base
+from imaradesk.jobs import models as job_models
 from imaradesk.workspaces import models as workspace_models
 
-__all__ = ["Base", "auth_models", "workspace_models"]
+__all__ = ["Base", "auth_models", "job_models", "workspace_models"]

@@ -6,10 +6,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -66,7 +68,7 @@ def database_url(db_backend: str, tmp_path_factory: pytest.TempPathFactory, work
 
 
 def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "environment": "test",
         "secret_key": TEST_SECRET,
         "database_url": database_url,
@@ -74,7 +76,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "jobs": {"embedded_worker": False},
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @pytest.fixture
@@ -133,15 +135,15 @@ async def session(database: Database) -> AsyncIterator[AsyncSession]:
 
 
 @pytest.fixture
-def app(settings: Settings, database: Database):  # type: ignore[no-untyped-def]
+def app(settings: Settings, database: Database) -> FastAPI:
     return create_app(settings, database=database)
 
 
 @pytest.fixture
-async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with make_client(app) as client:
         yield client
 
 
-def make_client(app) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
+def make_client(app: FastAPI) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")

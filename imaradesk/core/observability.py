@@ -10,7 +10,6 @@ import structlog
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_LATENCY = Histogram(
@@ -46,13 +45,17 @@ def metrics_response() -> Response:
 
 
 def _route_template(scope: Scope) -> str:
-    """Label by route template (/members/{member_id}), not raw path, to bound cardinality."""
-    app = scope.get("app")
-    for route in getattr(getattr(app, "router", None), "routes", []):
-        match, _ = route.matches(scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", "unmatched"))
-    return "unmatched"
+    """Label by route template (/api/v1/members/{member_id}), not raw path, to bound cardinality.
+
+    Rebuilt from the path and its parameters because an included router's route knows only
+    its own suffix of the path.
+    """
+    if scope.get("route") is None:
+        return "unmatched"
+    template = str(scope.get("path", ""))
+    for name, value in scope.get("path_params", {}).items():
+        template = template.replace(str(value), "{" + name + "}", 1)
+    return template
 
 
 class RequestMetricsMiddleware:

@@ -5,9 +5,86 @@ export type ClientOptions = {
 };
 
 /**
- * Role
+ * ApiTokenCreate
  */
-export type Role = 'owner' | 'admin' | 'agent';
+export type ApiTokenCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Permissions of the token: admin or agent
+     */
+    role?: Role;
+};
+
+/**
+ * ApiTokenCreated
+ */
+export type ApiTokenCreated = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Prefix
+     */
+    prefix: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    role: Role;
+    /**
+     * Token
+     *
+     * Shown once; send it as `Authorization: Bearer <token>`
+     */
+    token: string;
+};
+
+/**
+ * ApiTokenRead
+ */
+export type ApiTokenRead = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Prefix
+     */
+    prefix: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    role: Role;
+};
 
 /**
  * Availability
@@ -15,727 +92,405 @@ export type Role = 'owner' | 'admin' | 'agent';
 export type Availability = 'online' | 'away' | 'offline';
 
 /**
- * ErrorBody
+ * HTTPValidationError
  */
-export type ErrorBody = {
-    code: string;
-    message: string;
-    details?: {
-        [key: string]: unknown;
-    };
-};
-
-/**
- * UserRead
- */
-export type UserRead = {
-    id: string;
-    email: string;
-    name: string;
-};
-
-/**
- * WorkspaceSummary
- */
-export type WorkspaceSummary = {
-    id: string;
-    name: string;
-    slug: string;
-    timezone: string;
-    language: string;
-};
-
-/**
- * MemberSummary
- */
-export type MemberSummary = {
-    id: string;
-    role: Role;
-    availability: Availability;
-    max_concurrent_chats: number;
-};
-
-/**
- * Me
- */
-export type Me = {
-    user: UserRead;
-    workspace: WorkspaceSummary;
-    member: MemberSummary;
-};
-
-/**
- * SignupRequest
- */
-export type SignupRequest = {
-    workspace_name: string;
-    name: string;
-    email: string;
-    password: string;
-};
-
-/**
- * LoginRequest
- */
-export type LoginRequest = {
-    email: string;
-    password: string;
-};
-
-/**
- * InvitationPreview
- */
-export type InvitationPreview = {
-    workspace_name: string;
-    email: string;
-    role: Role;
-    expires_at: string;
+export type HttpValidationError = {
+    /**
+     * Detail
+     */
+    detail?: Array<ValidationError>;
 };
 
 /**
  * InvitationAccept
  */
 export type InvitationAccept = {
+    /**
+     * Name
+     */
     name: string;
+    /**
+     * Password
+     */
     password: string;
-};
-
-/**
- * WorkspaceRead
- */
-export type WorkspaceRead = {
-    id: string;
-    name: string;
-    slug: string;
-    timezone: string;
-    language: string;
-    created_at: string;
-};
-
-/**
- * WorkspaceUpdate
- */
-export type WorkspaceUpdate = {
-    name?: string | null;
-    timezone?: string | null;
-    language?: string | null;
-};
-
-/**
- * MemberRead
- */
-export type MemberRead = {
-    id: string;
-    user_id: string;
-    name: string;
-    email: string;
-    role: Role;
-    availability: Availability;
-    max_concurrent_chats: number;
-    team_ids: Array<string>;
-    created_at: string;
-};
-
-/**
- * MemberCreate
- */
-export type MemberCreate = {
-    email: string;
-    name: string;
-    role: Role;
-    password: string;
-};
-
-/**
- * MemberUpdate
- */
-export type MemberUpdate = {
-    role?: Role | null;
-    availability?: Availability | null;
-    max_concurrent_chats?: number | null;
-};
-
-/**
- * InvitationRead
- */
-export type InvitationRead = {
-    id: string;
-    email: string;
-    role: Role;
-    expires_at: string;
-    created_at: string;
 };
 
 /**
  * InvitationCreate
  */
 export type InvitationCreate = {
+    /**
+     * Email
+     */
     email: string;
-    role: Role;
+    role?: Role;
 };
 
 /**
  * InvitationCreated
  */
 export type InvitationCreated = {
-    id: string;
-    email: string;
-    role: Role;
-    expires_at: string;
-    created_at: string;
-    token: string;
+    /**
+     * Accept Url
+     */
     accept_url: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    role: Role;
+    /**
+     * Token
+     *
+     * Shown once; the invitee opens accept_url to join
+     */
+    token: string;
 };
 
 /**
- * TeamRead
+ * InvitationPreview
  */
-export type TeamRead = {
-    id: string;
-    name: string;
-    description: string | null;
-    member_ids: Array<string>;
+export type InvitationPreview = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    role: Role;
+    /**
+     * Workspace Name
+     */
+    workspace_name: string;
+};
+
+/**
+ * InvitationRead
+ */
+export type InvitationRead = {
+    /**
+     * Created At
+     */
     created_at: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Id
+     */
+    id: string;
+    role: Role;
+};
+
+/**
+ * LoginCreate
+ */
+export type LoginCreate = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Password
+     */
+    password: string;
+};
+
+/**
+ * MeRead
+ */
+export type MeRead = {
+    member: MemberSummary;
+    user: UserRead;
+    workspace: WorkspaceRead;
+};
+
+/**
+ * MemberCreate
+ */
+export type MemberCreate = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Password
+     */
+    password: string;
+    role?: Role;
+};
+
+/**
+ * MemberRead
+ */
+export type MemberRead = {
+    availability: Availability;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Max Concurrent Chats
+     */
+    max_concurrent_chats: number;
+    /**
+     * Name
+     */
+    name: string;
+    role: Role;
+    /**
+     * Team Ids
+     */
+    team_ids: Array<string>;
+    /**
+     * User Id
+     */
+    user_id: string;
+};
+
+/**
+ * MemberSummary
+ */
+export type MemberSummary = {
+    availability: Availability;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Max Concurrent Chats
+     */
+    max_concurrent_chats: number;
+    role: Role;
+};
+
+/**
+ * MemberUpdate
+ */
+export type MemberUpdate = {
+    availability?: Availability | null;
+    /**
+     * Max Concurrent Chats
+     */
+    max_concurrent_chats?: number | null;
+    role?: Role | null;
+};
+
+/**
+ * Role
+ */
+export type Role = 'owner' | 'admin' | 'agent';
+
+/**
+ * SignupCreate
+ */
+export type SignupCreate = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Password
+     */
+    password: string;
+    /**
+     * Workspace Name
+     */
+    workspace_name: string;
 };
 
 /**
  * TeamCreate
  */
 export type TeamCreate = {
-    name: string;
-    description?: string | null;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Member Ids
+     */
     member_ids?: Array<string>;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * TeamRead
+ */
+export type TeamRead = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Member Ids
+     */
+    member_ids: Array<string>;
+    /**
+     * Name
+     */
+    name: string;
 };
 
 /**
  * TeamUpdate
  */
 export type TeamUpdate = {
-    name?: string | null;
+    /**
+     * Description
+     */
     description?: string | null;
+    /**
+     * Member Ids
+     */
     member_ids?: Array<string> | null;
+    /**
+     * Name
+     */
+    name?: string | null;
 };
 
 /**
- * ApiTokenRead
+ * UserRead
  */
-export type ApiTokenRead = {
+export type UserRead = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Id
+     */
     id: string;
+    /**
+     * Name
+     */
     name: string;
-    prefix: string;
+};
+
+/**
+ * ValidationError
+ */
+export type ValidationError = {
+    /**
+     * Context
+     */
+    ctx?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Input
+     */
+    input?: unknown;
+    /**
+     * Location
+     */
+    loc: Array<string | number>;
+    /**
+     * Message
+     */
+    msg: string;
+    /**
+     * Error Type
+     */
+    type: string;
+};
+
+/**
+ * WorkspaceRead
+ */
+export type WorkspaceRead = {
+    /**
+     * Created At
+     */
     created_at: string;
-    last_used_at: string | null;
-    revoked_at: string | null;
-};
-
-/**
- * ApiTokenCreate
- */
-export type ApiTokenCreate = {
-    name: string;
-};
-
-/**
- * ApiTokenCreated
- */
-export type ApiTokenCreated = {
+    /**
+     * Id
+     */
     id: string;
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * Name
+     */
     name: string;
-    prefix: string;
-    created_at: string;
-    last_used_at: string | null;
-    revoked_at: string | null;
-    token: string;
-};
-
-export type SignupData = {
-    body: SignupRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/auth/signup';
-};
-
-export type SignupErrors = {
     /**
-     * Error
+     * Slug
      */
-    '4XX': ErrorBody;
-};
-
-export type SignupError = SignupErrors[keyof SignupErrors];
-
-export type SignupResponses = {
+    slug: string;
     /**
-     * OK
+     * Timezone
      */
-    201: Me;
+    timezone: string;
 };
 
-export type SignupResponse = SignupResponses[keyof SignupResponses];
-
-export type LoginData = {
-    body: LoginRequest;
-    path?: never;
-    query?: never;
-    url: '/api/v1/auth/login';
-};
-
-export type LoginErrors = {
+/**
+ * WorkspaceUpdate
+ */
+export type WorkspaceUpdate = {
     /**
-     * Error
+     * Language
+     *
+     * ISO 639-1 code
      */
-    '4XX': ErrorBody;
-};
-
-export type LoginError = LoginErrors[keyof LoginErrors];
-
-export type LoginResponses = {
+    language?: string | null;
     /**
-     * OK
+     * Name
      */
-    200: Me;
-};
-
-export type LoginResponse = LoginResponses[keyof LoginResponses];
-
-export type LogoutData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/auth/logout';
-};
-
-export type LogoutErrors = {
+    name?: string | null;
     /**
-     * Error
+     * Timezone
      */
-    '4XX': ErrorBody;
+    timezone?: string | null;
 };
-
-export type LogoutError = LogoutErrors[keyof LogoutErrors];
-
-export type LogoutResponses = {
-    /**
-     * No Content
-     */
-    204: void;
-};
-
-export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
-
-export type GetMeData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/auth/me';
-};
-
-export type GetMeErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type GetMeError = GetMeErrors[keyof GetMeErrors];
-
-export type GetMeResponses = {
-    /**
-     * OK
-     */
-    200: Me;
-};
-
-export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
-
-export type GetInvitationPreviewData = {
-    body?: never;
-    path: {
-        token: string;
-    };
-    query?: never;
-    url: '/api/v1/auth/invitations/{token}';
-};
-
-export type GetInvitationPreviewErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type GetInvitationPreviewError = GetInvitationPreviewErrors[keyof GetInvitationPreviewErrors];
-
-export type GetInvitationPreviewResponses = {
-    /**
-     * OK
-     */
-    200: InvitationPreview;
-};
-
-export type GetInvitationPreviewResponse = GetInvitationPreviewResponses[keyof GetInvitationPreviewResponses];
-
-export type AcceptInvitationData = {
-    body: InvitationAccept;
-    path: {
-        token: string;
-    };
-    query?: never;
-    url: '/api/v1/auth/invitations/{token}/accept';
-};
-
-export type AcceptInvitationErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type AcceptInvitationError = AcceptInvitationErrors[keyof AcceptInvitationErrors];
-
-export type AcceptInvitationResponses = {
-    /**
-     * OK
-     */
-    200: Me;
-};
-
-export type AcceptInvitationResponse = AcceptInvitationResponses[keyof AcceptInvitationResponses];
-
-export type GetWorkspaceData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/workspace';
-};
-
-export type GetWorkspaceErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type GetWorkspaceError = GetWorkspaceErrors[keyof GetWorkspaceErrors];
-
-export type GetWorkspaceResponses = {
-    /**
-     * OK
-     */
-    200: WorkspaceRead;
-};
-
-export type GetWorkspaceResponse = GetWorkspaceResponses[keyof GetWorkspaceResponses];
-
-export type UpdateWorkspaceData = {
-    body: WorkspaceUpdate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/workspace';
-};
-
-export type UpdateWorkspaceErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type UpdateWorkspaceError = UpdateWorkspaceErrors[keyof UpdateWorkspaceErrors];
-
-export type UpdateWorkspaceResponses = {
-    /**
-     * OK
-     */
-    200: WorkspaceRead;
-};
-
-export type UpdateWorkspaceResponse = UpdateWorkspaceResponses[keyof UpdateWorkspaceResponses];
-
-export type ListMembersData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/members';
-};
-
-export type ListMembersErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type ListMembersError = ListMembersErrors[keyof ListMembersErrors];
-
-export type ListMembersResponses = {
-    /**
-     * OK
-     */
-    200: Array<MemberRead>;
-};
-
-export type ListMembersResponse = ListMembersResponses[keyof ListMembersResponses];
-
-export type CreateMemberData = {
-    body: MemberCreate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/members';
-};
-
-export type CreateMemberErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type CreateMemberError = CreateMemberErrors[keyof CreateMemberErrors];
-
-export type CreateMemberResponses = {
-    /**
-     * OK
-     */
-    201: MemberRead;
-};
-
-export type CreateMemberResponse = CreateMemberResponses[keyof CreateMemberResponses];
-
-export type DeleteMemberData = {
-    body?: never;
-    path: {
-        member_id: string;
-    };
-    query?: never;
-    url: '/api/v1/members/{member_id}';
-};
-
-export type DeleteMemberErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type DeleteMemberError = DeleteMemberErrors[keyof DeleteMemberErrors];
-
-export type DeleteMemberResponses = {
-    /**
-     * No Content
-     */
-    204: void;
-};
-
-export type DeleteMemberResponse = DeleteMemberResponses[keyof DeleteMemberResponses];
-
-export type UpdateMemberData = {
-    body: MemberUpdate;
-    path: {
-        member_id: string;
-    };
-    query?: never;
-    url: '/api/v1/members/{member_id}';
-};
-
-export type UpdateMemberErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type UpdateMemberError = UpdateMemberErrors[keyof UpdateMemberErrors];
-
-export type UpdateMemberResponses = {
-    /**
-     * OK
-     */
-    200: MemberRead;
-};
-
-export type UpdateMemberResponse = UpdateMemberResponses[keyof UpdateMemberResponses];
-
-export type ListInvitationsData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/invitations';
-};
-
-export type ListInvitationsErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type ListInvitationsError = ListInvitationsErrors[keyof ListInvitationsErrors];
-
-export type ListInvitationsResponses = {
-    /**
-     * OK
-     */
-    200: Array<InvitationRead>;
-};
-
-export type ListInvitationsResponse = ListInvitationsResponses[keyof ListInvitationsResponses];
-
-export type CreateInvitationData = {
-    body: InvitationCreate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/invitations';
-};
-
-export type CreateInvitationErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type CreateInvitationError = CreateInvitationErrors[keyof CreateInvitationErrors];
-
-export type CreateInvitationResponses = {
-    /**
-     * OK
-     */
-    201: InvitationCreated;
-};
-
-export type CreateInvitationResponse = CreateInvitationResponses[keyof CreateInvitationResponses];
-
-export type RevokeInvitationData = {
-    body?: never;
-    path: {
-        invitation_id: string;
-    };
-    query?: never;
-    url: '/api/v1/invitations/{invitation_id}';
-};
-
-export type RevokeInvitationErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type RevokeInvitationError = RevokeInvitationErrors[keyof RevokeInvitationErrors];
-
-export type RevokeInvitationResponses = {
-    /**
-     * No Content
-     */
-    204: void;
-};
-
-export type RevokeInvitationResponse = RevokeInvitationResponses[keyof RevokeInvitationResponses];
-
-export type ListTeamsData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/api/v1/teams';
-};
-
-export type ListTeamsErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type ListTeamsError = ListTeamsErrors[keyof ListTeamsErrors];
-
-export type ListTeamsResponses = {
-    /**
-     * OK
-     */
-    200: Array<TeamRead>;
-};
-
-export type ListTeamsResponse = ListTeamsResponses[keyof ListTeamsResponses];
-
-export type CreateTeamData = {
-    body: TeamCreate;
-    path?: never;
-    query?: never;
-    url: '/api/v1/teams';
-};
-
-export type CreateTeamErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type CreateTeamError = CreateTeamErrors[keyof CreateTeamErrors];
-
-export type CreateTeamResponses = {
-    /**
-     * OK
-     */
-    201: TeamRead;
-};
-
-export type CreateTeamResponse = CreateTeamResponses[keyof CreateTeamResponses];
-
-export type DeleteTeamData = {
-    body?: never;
-    path: {
-        team_id: string;
-    };
-    query?: never;
-    url: '/api/v1/teams/{team_id}';
-};
-
-export type DeleteTeamErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type DeleteTeamError = DeleteTeamErrors[keyof DeleteTeamErrors];
-
-export type DeleteTeamResponses = {
-    /**
-     * No Content
-     */
-    204: void;
-};
-
-export type DeleteTeamResponse = DeleteTeamResponses[keyof DeleteTeamResponses];
-
-export type UpdateTeamData = {
-    body: TeamUpdate;
-    path: {
-        team_id: string;
-    };
-    query?: never;
-    url: '/api/v1/teams/{team_id}';
-};
-
-export type UpdateTeamErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type UpdateTeamError = UpdateTeamErrors[keyof UpdateTeamErrors];
-
-export type UpdateTeamResponses = {
-    /**
-     * OK
-     */
-    200: TeamRead;
-};
-
-export type UpdateTeamResponse = UpdateTeamResponses[keyof UpdateTeamResponses];
 
 export type ListApiTokensData = {
     body?: never;
@@ -744,18 +499,11 @@ export type ListApiTokensData = {
     url: '/api/v1/api-tokens';
 };
 
-export type ListApiTokensErrors = {
-    /**
-     * Error
-     */
-    '4XX': ErrorBody;
-};
-
-export type ListApiTokensError = ListApiTokensErrors[keyof ListApiTokensErrors];
-
 export type ListApiTokensResponses = {
     /**
-     * OK
+     * Response List Api Tokens Api V1 Api Tokens Get
+     *
+     * Successful Response
      */
     200: Array<ApiTokenRead>;
 };
@@ -771,16 +519,16 @@ export type CreateApiTokenData = {
 
 export type CreateApiTokenErrors = {
     /**
-     * Error
+     * Validation Error
      */
-    '4XX': ErrorBody;
+    422: HttpValidationError;
 };
 
 export type CreateApiTokenError = CreateApiTokenErrors[keyof CreateApiTokenErrors];
 
 export type CreateApiTokenResponses = {
     /**
-     * OK
+     * Successful Response
      */
     201: ApiTokenCreated;
 };
@@ -790,6 +538,9 @@ export type CreateApiTokenResponse = CreateApiTokenResponses[keyof CreateApiToke
 export type RevokeApiTokenData = {
     body?: never;
     path: {
+        /**
+         * Token Id
+         */
         token_id: string;
     };
     query?: never;
@@ -798,18 +549,510 @@ export type RevokeApiTokenData = {
 
 export type RevokeApiTokenErrors = {
     /**
-     * Error
+     * Validation Error
      */
-    '4XX': ErrorBody;
+    422: HttpValidationError;
 };
 
 export type RevokeApiTokenError = RevokeApiTokenErrors[keyof RevokeApiTokenErrors];
 
 export type RevokeApiTokenResponses = {
     /**
-     * No Content
+     * Successful Response
      */
     204: void;
 };
 
 export type RevokeApiTokenResponse = RevokeApiTokenResponses[keyof RevokeApiTokenResponses];
+
+export type PreviewInvitationData = {
+    body?: never;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/auth/invitations/{token}';
+};
+
+export type PreviewInvitationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type PreviewInvitationError = PreviewInvitationErrors[keyof PreviewInvitationErrors];
+
+export type PreviewInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitationPreview;
+};
+
+export type PreviewInvitationResponse = PreviewInvitationResponses[keyof PreviewInvitationResponses];
+
+export type AcceptInvitationData = {
+    body: InvitationAccept;
+    path: {
+        /**
+         * Token
+         */
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/auth/invitations/{token}/accept';
+};
+
+export type AcceptInvitationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AcceptInvitationError = AcceptInvitationErrors[keyof AcceptInvitationErrors];
+
+export type AcceptInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    200: MeRead;
+};
+
+export type AcceptInvitationResponse = AcceptInvitationResponses[keyof AcceptInvitationResponses];
+
+export type LoginData = {
+    body: LoginCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/login';
+};
+
+export type LoginErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LoginError = LoginErrors[keyof LoginErrors];
+
+export type LoginResponses = {
+    /**
+     * Successful Response
+     */
+    200: MeRead;
+};
+
+export type LoginResponse = LoginResponses[keyof LoginResponses];
+
+export type LogoutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/logout';
+};
+
+export type LogoutResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
+
+export type MeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/me';
+};
+
+export type MeResponses = {
+    /**
+     * Successful Response
+     */
+    200: MeRead;
+};
+
+export type MeResponse = MeResponses[keyof MeResponses];
+
+export type SignupData = {
+    body: SignupCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/signup';
+};
+
+export type SignupErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SignupError = SignupErrors[keyof SignupErrors];
+
+export type SignupResponses = {
+    /**
+     * Successful Response
+     */
+    201: MeRead;
+};
+
+export type SignupResponse = SignupResponses[keyof SignupResponses];
+
+export type ListInvitationsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations';
+};
+
+export type ListInvitationsResponses = {
+    /**
+     * Response List Invitations Api V1 Invitations Get
+     *
+     * Successful Response
+     */
+    200: Array<InvitationRead>;
+};
+
+export type ListInvitationsResponse = ListInvitationsResponses[keyof ListInvitationsResponses];
+
+export type CreateInvitationData = {
+    body: InvitationCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations';
+};
+
+export type CreateInvitationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CreateInvitationError = CreateInvitationErrors[keyof CreateInvitationErrors];
+
+export type CreateInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    201: InvitationCreated;
+};
+
+export type CreateInvitationResponse = CreateInvitationResponses[keyof CreateInvitationResponses];
+
+export type RevokeInvitationData = {
+    body?: never;
+    path: {
+        /**
+         * Invitation Id
+         */
+        invitation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/invitations/{invitation_id}';
+};
+
+export type RevokeInvitationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RevokeInvitationError = RevokeInvitationErrors[keyof RevokeInvitationErrors];
+
+export type RevokeInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RevokeInvitationResponse = RevokeInvitationResponses[keyof RevokeInvitationResponses];
+
+export type ListMembersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/members';
+};
+
+export type ListMembersResponses = {
+    /**
+     * Response List Members Api V1 Members Get
+     *
+     * Successful Response
+     */
+    200: Array<MemberRead>;
+};
+
+export type ListMembersResponse = ListMembersResponses[keyof ListMembersResponses];
+
+export type CreateMemberData = {
+    body: MemberCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/members';
+};
+
+export type CreateMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CreateMemberError = CreateMemberErrors[keyof CreateMemberErrors];
+
+export type CreateMemberResponses = {
+    /**
+     * Successful Response
+     */
+    201: MemberRead;
+};
+
+export type CreateMemberResponse = CreateMemberResponses[keyof CreateMemberResponses];
+
+export type RemoveMemberData = {
+    body?: never;
+    path: {
+        /**
+         * Member Id
+         */
+        member_id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{member_id}';
+};
+
+export type RemoveMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RemoveMemberError = RemoveMemberErrors[keyof RemoveMemberErrors];
+
+export type RemoveMemberResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RemoveMemberResponse = RemoveMemberResponses[keyof RemoveMemberResponses];
+
+export type ReadMemberData = {
+    body?: never;
+    path: {
+        /**
+         * Member Id
+         */
+        member_id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{member_id}';
+};
+
+export type ReadMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReadMemberError = ReadMemberErrors[keyof ReadMemberErrors];
+
+export type ReadMemberResponses = {
+    /**
+     * Successful Response
+     */
+    200: MemberRead;
+};
+
+export type ReadMemberResponse = ReadMemberResponses[keyof ReadMemberResponses];
+
+export type UpdateMemberData = {
+    body: MemberUpdate;
+    path: {
+        /**
+         * Member Id
+         */
+        member_id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{member_id}';
+};
+
+export type UpdateMemberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateMemberError = UpdateMemberErrors[keyof UpdateMemberErrors];
+
+export type UpdateMemberResponses = {
+    /**
+     * Successful Response
+     */
+    200: MemberRead;
+};
+
+export type UpdateMemberResponse = UpdateMemberResponses[keyof UpdateMemberResponses];
+
+export type ListTeamsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/teams';
+};
+
+export type ListTeamsResponses = {
+    /**
+     * Response List Teams Api V1 Teams Get
+     *
+     * Successful Response
+     */
+    200: Array<TeamRead>;
+};
+
+export type ListTeamsResponse = ListTeamsResponses[keyof ListTeamsResponses];
+
+export type CreateTeamData = {
+    body: TeamCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/teams';
+};
+
+export type CreateTeamErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CreateTeamError = CreateTeamErrors[keyof CreateTeamErrors];
+
+export type CreateTeamResponses = {
+    /**
+     * Successful Response
+     */
+    201: TeamRead;
+};
+
+export type CreateTeamResponse = CreateTeamResponses[keyof CreateTeamResponses];
+
+export type DeleteTeamData = {
+    body?: never;
+    path: {
+        /**
+         * Team Id
+         */
+        team_id: string;
+    };
+    query?: never;
+    url: '/api/v1/teams/{team_id}';
+};
+
+export type DeleteTeamErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type DeleteTeamError = DeleteTeamErrors[keyof DeleteTeamErrors];
+
+export type DeleteTeamResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteTeamResponse = DeleteTeamResponses[keyof DeleteTeamResponses];
+
+export type UpdateTeamData = {
+    body: TeamUpdate;
+    path: {
+        /**
+         * Team Id
+         */
+        team_id: string;
+    };
+    query?: never;
+    url: '/api/v1/teams/{team_id}';
+};
+
+export type UpdateTeamErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateTeamError = UpdateTeamErrors[keyof UpdateTeamErrors];
+
+export type UpdateTeamResponses = {
+    /**
+     * Successful Response
+     */
+    200: TeamRead;
+};
+
+export type UpdateTeamResponse = UpdateTeamResponses[keyof UpdateTeamResponses];
+
+export type ReadWorkspaceData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/workspace';
+};
+
+export type ReadWorkspaceResponses = {
+    /**
+     * Successful Response
+     */
+    200: WorkspaceRead;
+};
+
+export type ReadWorkspaceResponse = ReadWorkspaceResponses[keyof ReadWorkspaceResponses];
+
+export type UpdateWorkspaceData = {
+    body: WorkspaceUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/workspace';
+};
+
+export type UpdateWorkspaceErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateWorkspaceError = UpdateWorkspaceErrors[keyof UpdateWorkspaceErrors];
+
+export type UpdateWorkspaceResponses = {
+    /**
+     * Successful Response
+     */
+    200: WorkspaceRead;
+};
+
+export type UpdateWorkspaceResponse = UpdateWorkspaceResponses[keyof UpdateWorkspaceResponses];

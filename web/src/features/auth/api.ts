@@ -1,22 +1,22 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   acceptInvitation,
-  getInvitationPreview,
-  getMe,
   isApiError,
   login,
   logout,
+  me as readMe,
+  previewInvitation,
   signup,
   type InvitationAccept,
   type InvitationPreview,
-  type LoginRequest,
-  type Me,
-  type SignupRequest,
+  type LoginCreate,
+  type MeRead,
+  type SignupCreate,
 } from '@/api';
 
-export type CurrentSession = Me;
-export type Role = Me['member']['role'];
-export type Availability = Me['member']['availability'];
+export type CurrentSession = MeRead;
+export type Role = MeRead['member']['role'];
+export type Availability = MeRead['member']['availability'];
 export type { InvitationPreview };
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -24,9 +24,9 @@ export const meQueryKey = ['auth', 'me'] as const;
 /** Resolves to null when nobody is logged in, so the auth boundary can redirect without an error state. */
 export const meQueryOptions = queryOptions({
   queryKey: meQueryKey,
-  queryFn: async (): Promise<Me | null> => {
+  queryFn: async (): Promise<MeRead | null> => {
     try {
-      return (await getMe()).data;
+      return (await readMe()).data;
     } catch (error) {
       if (isApiError(error) && error.status === 401) return null;
       throw error;
@@ -41,7 +41,7 @@ export function useMeQuery() {
 
 function useStartSession() {
   const queryClient = useQueryClient();
-  return (me: Me) => {
+  return (me: MeRead) => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     queryClient.setQueryData(meQueryKey, me);
   };
@@ -50,7 +50,7 @@ function useStartSession() {
 export function useLogin() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: async (body: LoginRequest) => (await login({ body })).data,
+    mutationFn: async (body: LoginCreate) => (await login({ body })).data,
     onSuccess: startSession,
   });
 }
@@ -58,7 +58,7 @@ export function useLogin() {
 export function useSignup() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: async (body: SignupRequest) => (await signup({ body })).data,
+    mutationFn: async (body: SignupCreate) => (await signup({ body })).data,
     onSuccess: startSession,
   });
 }
@@ -79,7 +79,7 @@ export function useLogout() {
 export function useInvitationPreview(token: string) {
   return useQuery({
     queryKey: ['auth', 'invitation', token],
-    queryFn: async () => (await getInvitationPreview({ path: { token } })).data,
+    queryFn: async () => (await previewInvitation({ path: { token } })).data,
     staleTime: Infinity,
   });
 }
@@ -94,6 +94,6 @@ export function useAcceptInvitation(token: string) {
 
 export function useUpdateCachedSession() {
   const queryClient = useQueryClient();
-  return (update: (me: Me) => Me) =>
-    queryClient.setQueryData<Me | null>(meQueryKey, (me) => (me ? update(me) : me));
+  return (update: (me: MeRead) => MeRead) =>
+    queryClient.setQueryData<MeRead | null>(meQueryKey, (me) => (me ? update(me) : me));
 }

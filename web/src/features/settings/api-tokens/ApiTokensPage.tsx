@@ -12,6 +12,7 @@ import { toast } from '@/components/ui/toast';
 import { useSession } from '@/features/auth';
 import { formatDateTime, formatRelative } from '@/lib/dates';
 import { useErrorFeedback } from '@/lib/feedback';
+import { RoleBadge } from '../members/RoleBadge';
 import { useCanManageWorkspace } from '../permissions';
 import { QueryBoundary } from '../QueryBoundary';
 import { type ApiToken, useApiTokens, useRevokeApiToken } from './api';
@@ -57,6 +58,7 @@ function ApiTokensTable({ tokens, canManage }: { tokens: ApiToken[]; canManage: 
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('fields.name')}</TableHead>
           <TableHead className="hidden sm:table-cell">{t('fields.prefix')}</TableHead>
+          <TableHead className="hidden lg:table-cell">{t('fields.permissions')}</TableHead>
           <TableHead className="hidden md:table-cell">{t('fields.created')}</TableHead>
           <TableHead className="hidden md:table-cell">{t('fields.lastUsed')}</TableHead>
           <TableHead>{t('fields.status')}</TableHead>
@@ -86,6 +88,9 @@ function ApiTokenRow({ token, canManage }: { token: ApiToken; canManage: boolean
       <TableCell className="font-medium text-zinc-900">{token.name}</TableCell>
       <TableCell className="hidden sm:table-cell">
         <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700">{token.prefix}…</code>
+      </TableCell>
+      <TableCell className="hidden lg:table-cell">
+        <RoleBadge role={token.role} />
       </TableCell>
       <TableCell className="hidden text-zinc-600 md:table-cell">
         <time dateTime={token.created_at}>{formatDateTime(token.created_at, i18n.language, timezone)}</time>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { KeyRound, TriangleAlert } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
@@ -9,10 +9,13 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogHeader, DialogTrigger } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { OptionSelect } from '@/components/ui/option-select';
 import { SecretValue } from '@/components/ui/secret-value';
 import { toast } from '@/components/ui/toast';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type CreatedApiToken, useCreateApiToken } from './api';
+
+const TOKEN_ROLES = ['admin', 'agent'] as const;
 
 export function CreateApiTokenDialog() {
   const { t } = useTranslation();
@@ -49,16 +52,20 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   const createToken = useCreateApiToken();
   const { showFormError } = useErrorFeedback();
   const schema = useMemo(
-    () => z.object({ name: z.string().trim().min(1, t('validation.required')).max(100, t('validation.tooLong', { max: 100 })) }),
+    () =>
+      z.object({
+        name: z.string().trim().min(1, t('validation.required')).max(120, t('validation.tooLong', { max: 120 })),
+        role: z.enum(TOKEN_ROLES),
+      }),
     [t],
   );
   type TokenValues = z.infer<typeof schema>;
-  const form = useForm<TokenValues>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: { name: '' } });
+  const form = useForm<TokenValues>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: { name: '', role: 'admin' } });
 
-  const onSubmit = form.handleSubmit(({ name }) =>
-    createToken.mutate(name, {
+  const onSubmit = form.handleSubmit((values) =>
+    createToken.mutate(values, {
       onSuccess: onCreated,
-      onError: (error) => showFormError(error, form.setError, ['name']),
+      onError: (error) => showFormError(error, form.setError, ['name', 'role']),
     }),
   );
 
@@ -69,6 +76,19 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
         <FormField label={t('fields.tokenName')} error={form.formState.errors.name?.message} hint={t('apiTokens.nameHint')}>
           <Input autoFocus autoComplete="off" {...form.register('name')} />
         </FormField>
+        <Controller
+          control={form.control}
+          name="role"
+          render={({ field }) => (
+            <FormField label={t('fields.permissions')} hint={t(`apiTokens.roleHints.${field.value}`)}>
+              <OptionSelect
+                value={field.value}
+                onChange={field.onChange}
+                options={TOKEN_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              />
+            </FormField>
+          )}
+        />
         <DialogFooter>
           <DialogClose asChild>
             <Button type="button" variant="secondary">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenCreated, type ApiTokenRead } from '@/api';
+import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenCreate, type ApiTokenCreated, type ApiTokenRead } from '@/api';
 
 export type ApiToken = ApiTokenRead;
 export type CreatedApiToken = ApiTokenCreated;
@@ -13,7 +13,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (name: string) => (await createApiToken({ body: { name } })).data,
+    mutationFn: async (body: ApiTokenCreate) => (await createApiToken({ body })).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
   });
 }

@@ -5,12 +5,13 @@ import { toast } from '@/components/ui/toast';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type Member, useUpdateMember } from './api';
 
+const MIN_CHAT_LIMIT = 1;
 const MAX_CHAT_LIMIT = 100;
 
 function parseChatLimit(text: string): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const value = Number(text);
-  return value <= MAX_CHAT_LIMIT ? value : null;
+  return value >= MIN_CHAT_LIMIT && value <= MAX_CHAT_LIMIT ? value : null;
 }
 
 /** Saves when the field loses focus or on Enter, reverting to the saved value when the input is not a whole number. */
@@ -23,7 +24,7 @@ export function ChatLimitInput({ member }: { member: Member }) {
   function save() {
     const limit = parseChatLimit(draft);
     if (limit === null) {
-      toast.error(t('members.chatLimitInvalid', { max: MAX_CHAT_LIMIT }));
+      toast.error(t('members.chatLimitInvalid', { min: MIN_CHAT_LIMIT, max: MAX_CHAT_LIMIT }));
       setDraft(String(member.max_concurrent_chats));
       return;
     }
@@ -50,7 +51,7 @@ export function ChatLimitInput({ member }: { member: Member }) {
       <Input
         type="number"
         inputMode="numeric"
-        min={0}
+        min={MIN_CHAT_LIMIT}
         max={MAX_CHAT_LIMIT}
         className="h-8 w-20"
         aria-label={t('members.chatLimitFor', { name: member.name })}

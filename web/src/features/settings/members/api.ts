@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createInvitation,
-  deleteMember,
+  removeMember,
   listInvitations,
   listMembers,
   revokeInvitation,
@@ -40,7 +40,7 @@ export function useRemoveMember() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (memberId: string) => {
-      await deleteMember({ path: { member_id: memberId } });
+      await removeMember({ path: { member_id: memberId } });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: membersQueryKey }),
   });

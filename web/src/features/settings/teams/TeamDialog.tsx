@@ -47,7 +47,7 @@ function TeamForm({ team, onDone }: { team?: Team; onDone: () => void }) {
   const schema = useMemo(
     () =>
       z.object({
-        name: z.string().trim().min(1, t('validation.required')).max(100, t('validation.tooLong', { max: 100 })),
+        name: z.string().trim().min(1, t('validation.required')).max(120, t('validation.tooLong', { max: 120 })),
         description: z.string().trim().max(500, t('validation.tooLong', { max: 500 })),
         member_ids: z.array(z.string()),
       }),
@@ -63,7 +63,6 @@ function TeamForm({ team, onDone }: { team?: Team; onDone: () => void }) {
   const isPending = createTeam.isPending || updateTeam.isPending;
 
   const onSubmit = form.handleSubmit((values) => {
-    const changes = { ...values, description: values.description || null };
     const callbacks = {
       onSuccess: () => {
         toast.success(team ? t('teams.updated', { name: values.name }) : t('teams.created', { name: values.name }));
@@ -71,8 +70,8 @@ function TeamForm({ team, onDone }: { team?: Team; onDone: () => void }) {
       },
       onError: (error: unknown) => showFormError(error, form.setError, TEAM_FIELDS),
     };
-    if (team) updateTeam.mutate({ teamId: team.id, changes }, callbacks);
-    else createTeam.mutate(changes, callbacks);
+    if (team) updateTeam.mutate({ teamId: team.id, changes: values }, callbacks);
+    else createTeam.mutate(values, callbacks);
   });
 
   return (

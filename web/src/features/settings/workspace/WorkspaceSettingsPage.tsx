@@ -46,7 +46,7 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
   const schema = useMemo(
     () =>
       z.object({
-        name: z.string().trim().min(1, t('validation.required')).max(100, t('validation.tooLong', { max: 100 })),
+        name: z.string().trim().min(1, t('validation.required')).max(200, t('validation.tooLong', { max: 200 })),
         timezone: z.string().min(1, t('validation.required')),
         language: z.string().min(1, t('validation.required')),
       }),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getWorkspace, updateWorkspace, type WorkspaceRead, type WorkspaceUpdate } from '@/api';
+import { readWorkspace, updateWorkspace, type WorkspaceRead, type WorkspaceUpdate } from '@/api';
 import { useUpdateCachedSession } from '@/features/auth';
 
 export type Workspace = WorkspaceRead;
@@ -7,7 +7,7 @@ export type Workspace = WorkspaceRead;
 const workspaceQueryKey = ['workspace'] as const;
 
 export function useWorkspace() {
-  return useQuery({ queryKey: workspaceQueryKey, queryFn: async () => (await getWorkspace()).data });
+  return useQuery({ queryKey: workspaceQueryKey, queryFn: async () => (await readWorkspace()).data });
 }
 
 /** The top bar reads the workspace name from the session, so the session copy is updated too. */

@@ -1,0 +1,74 @@
+"""The `imaradesk` command against a real database file."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from imaradesk.cli import app
+from imaradesk.config import get_settings
+from imaradesk.demo import DEMO_OWNER, DEMO_PASSWORD
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("IMARADESK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("IMARADESK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("IMARADESK_SECRET_KEY", "cli-test-secret-0123456789")
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_migrate_then_seed_demo_prints_the_login_and_is_idempotent(cli_env: Path) -> None:
+    assert runner.invoke(app, ["migrate"]).exit_code == 0
+    assert (cli_env / "imaradesk.db").exists()
+    first = runner.invoke(app, ["seed-demo"])
+    assert first.exit_code == 0, first.output
+    assert DEMO_OWNER in first.output and DEMO_PASSWORD in first.output
+    again = runner.invoke(app, ["seed-demo"])
+    assert again.exit_code == 0 and "already there" in again.output
+
+
+def test_create_user_refuses_a_weak_password_with_a_clear_message(cli_env: Path) -> None:
+    runner.invoke(app, ["migrate"])
+    weak = runner.invoke(
+        app,
+        ["create-user", "--email", "a@example.com", "--name", "A", "--workspace", "W", "--password", "short"],
+    )
+    assert weak.exit_code == 1
+    assert "at least 10 characters" in weak.output
+    good = runner.invoke(
+        app,
+        [
+            "create-user",
+            "--email",
+            "a@example.com",
+            "--name",
+            "A",
+            "--workspace",
+            "W",
+            "--password",
+            "long enough pass",
+        ],
+    )
+    assert good.exit_code == 0, good.output
+
+
+def test_openapi_command_writes_the_schema(cli_env: Path) -> None:
+    target = cli_env / "openapi.json"
+    assert runner.invoke(app, ["openapi", str(target)]).exit_code == 0
+    assert "/api/v1/members" in json.loads(target.read_text())["paths"]
+
+
+def test_committed_openapi_schema_is_current() -> None:
+    """web/openapi.json feeds the generated TypeScript client; `make openapi` refreshes both."""
+    from imaradesk.app import create_app
+
+    committed = Path(__file__).resolve().parent.parent / "web" / "openapi.json"
+    assert json.loads(committed.read_text()) == create_app().openapi(), (
+        "stale web/openapi.json: run make openapi"
+    )

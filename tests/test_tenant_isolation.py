@@ -1,0 +1,100 @@
+"""Walks every workspace-owned route of the OpenAPI schema as workspace A's owner with workspace B's ids.
+
+Every answer must be 404 and B's data must be unchanged. A new route with a new path parameter makes
+this test fail until its B-side id is added to `_ids_in_b` below, so coverage grows with the API.
+"""
+
+import re
+import uuid
+
+import httpx
+
+from imaradesk.workspaces.models import Role
+from tests.conftest import make_client
+from tests.factories.workspaces import MemberHandle, make_member, make_workspace, sign_in
+
+PUBLIC_PREFIXES = ("/api/v1/auth/",)
+PARAM = re.compile(r"{(\w+)}")
+
+
+async def _ids_in_b(client_b: httpx.AsyncClient, b_agent: MemberHandle) -> dict[str, str]:
+    team = await client_b.post("/api/v1/teams", json={"name": "B team"})
+    invitation = await client_b.post("/api/v1/invitations", json={"email": "b-invitee@example.com"})
+    token = await client_b.post("/api/v1/api-tokens", json={"name": "B token"})
+    return {
+        "member_id": str(b_agent.membership.id),
+        "team_id": team.json()["id"],
+        "invitation_id": invitation.json()["id"],
+        "token_id": token.json()["id"],
+    }
+
+
+async def _snapshot(client_b: httpx.AsyncClient) -> dict[str, object]:
+    paths = [
+        "/api/v1/members",
+        "/api/v1/teams",
+        "/api/v1/invitations",
+        "/api/v1/api-tokens",
+        "/api/v1/workspace",
+    ]
+    return {path: (await client_b.get(path)).json() for path in paths}
+
+
+async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncClient, session, app) -> None:
+    a_owner = await make_workspace(session, "Workspace A")
+    b_owner = await make_workspace(session, "Workspace B")
+    b_agent = await make_member(session, b_owner, Role.agent)
+    await sign_in(client, a_owner)
+    async with make_client(app) as client_b:
+        await sign_in(client_b, b_owner)
+        ids = await _ids_in_b(client_b, b_agent)
+        before = await _snapshot(client_b)
+
+        walked = []
+        for path, operations in app.openapi()["paths"].items():
+            params = PARAM.findall(path)
+            if not params or path.startswith(PUBLIC_PREFIXES):
+                continue
+            missing = [p for p in params if p not in ids]
+            assert not missing, f"add a workspace-B id for {missing} (route {path}) to _ids_in_b"
+            url = PARAM.sub(lambda m: ids[m.group(1)], path)
+            for method in operations:
+                body: dict[str, str] | None = {} if method in {"post", "put", "patch"} else None
+                response = await client.request(method.upper(), url, json=body)
+                assert response.status_code == 404, (
+                    f"{method.upper()} {path}: {response.status_code} {response.text}"
+                )
+                assert str(b_owner.workspace_id) not in response.text
+                walked.append(f"{method.upper()} {path}")
+
+        assert await _snapshot(client_b) == before
+    assert len(walked) >= 7, walked
+
+
+async def test_workspace_a_lists_show_none_of_b(client: httpx.AsyncClient, session, app) -> None:
+    a_owner = await make_workspace(session, "Workspace A")
+    b_owner = await make_workspace(session, "Workspace B")
+    b_agent = await make_member(session, b_owner, Role.agent)
+    await sign_in(client, a_owner)
+    async with make_client(app) as client_b:
+        await sign_in(client_b, b_owner)
+        b_ids = set((await _ids_in_b(client_b, b_agent)).values()) | {
+            str(b_owner.workspace_id),
+            b_owner.email,
+        }
+    listed = []
+    for path, operations in app.openapi()["paths"].items():
+        if "get" in operations and not PARAM.search(path) and not path.startswith(PUBLIC_PREFIXES):
+            response = await client.get(path)
+            assert response.status_code == 200, f"GET {path}: {response.text}"
+            leaked = [b_id for b_id in b_ids if b_id in response.text]
+            assert not leaked, f"GET {path} shows workspace B's {leaked}"
+            listed.append(path)
+    assert len(listed) >= 5, listed
+
+
+async def test_random_ids_are_404_not_500(client: httpx.AsyncClient, session) -> None:
+    await sign_in(client, await make_workspace(session))
+    response = await client.delete(f"/api/v1/teams/{uuid.uuid4()}")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
