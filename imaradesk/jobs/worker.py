@@ -69,8 +69,8 @@ class Worker:
         self.config: JobSettings = settings.jobs if settings is not None else JobSettings()
         self.worker_id = worker_id or default_worker_id()
         self.scheduler = Scheduler(list(schedules) if schedules is not None else None)
-        is_sqlite = database.engine.dialect.name == "sqlite"
-        self.concurrency = 1 if is_sqlite else max(1, concurrency)
+        self.is_sqlite = database.engine.dialect.name == "sqlite"
+        self.concurrency = 1 if self.is_sqlite else max(1, concurrency)
         self._stop: asyncio.Event | None = None
         self._depth_reported_at = 0.0
 
@@ -180,9 +180,17 @@ class Worker:
             self._finish(log, claimed.name, "succeeded", time.perf_counter() - started)
 
     async def _execute(self, definition: JobDefinition, claimed: ClaimedJob) -> None:
+        if self.is_sqlite:
+            # Every SQLite transaction holds the database's one write lock (BEGIN IMMEDIATE),
+            # so the lease is renewed in its own short transaction, not for the whole job.
+            async with self.database.unit_of_work() as session:
+                if not await JobRepository(session).take_lease(claimed.id, self.worker_id, self._lease_end()):
+                    raise _LeaseLost
         async with self.database.unit_of_work() as session:
             repository = JobRepository(session)
-            if not await repository.take_lease(claimed.id, self.worker_id, self._lease_end()):
+            if not self.is_sqlite and not await repository.take_lease(
+                claimed.id, self.worker_id, self._lease_end()
+            ):
                 raise _LeaseLost
             try:
                 async with asyncio.timeout(definition.timeout_seconds) as deadline:

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert
+from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.core import clock
@@ -93,3 +93,9 @@ async def notify_agents(session: AsyncSession, event: TicketOpened) -> None:
 async def start_sla_clock(session: AsyncSession, event: TicketOpened) -> None:
     CALLS.append(Call("start_sla_clock", clock.now(), event))
     await _write_effect(session, f"sla:{event.ticket}")
+
+
+@job(max_attempts=1, timeout_seconds=0.2)
+async def slow_query(session: AsyncSession, payload: dict[str, Any]) -> None:
+    await _write_effect(session, payload["key"])
+    await session.execute(text("SELECT pg_sleep(5)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 
@@ -173,7 +174,7 @@ def test_two_functions_cannot_share_a_job_name() -> None:
     async def record(session: object, payload: object) -> None: ...
 
     record.__module__ = "tests.jobs.sample_jobs"
-    with pytest.raises(ValueError, match="two jobs are named 'tests.jobs.sample_jobs.record'"):
+    with pytest.raises(ValueError, match=re.escape("two jobs are named 'tests.jobs.sample_jobs.record'")):
         job(record)  # type: ignore[arg-type]
     assert get_job("tests.jobs.sample_jobs.record") is sample_jobs.record
 

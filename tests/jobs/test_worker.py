@@ -189,3 +189,19 @@ async def test_job_outliving_its_lease_is_not_taken_by_another_worker(
     assert done.status == JobStatus.succeeded
     assert done.attempts == 1
     assert await effect_keys(database) == ["slow"]
+
+
+@pytest.mark.postgres
+@pytest.mark.committed
+async def test_timeout_during_a_query_leaves_the_worker_usable(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await enqueue(session, sample_jobs.slow_query, {"key": "cut"})
+        await enqueue(session, sample_jobs.record, {"key": "after"})
+
+    assert await drain_jobs(database) == 2
+    dead = await only_job(database, sample_jobs.slow_query)
+    assert dead.status == JobStatus.dead
+    assert dead.last_error is not None
+    assert dead.last_error.startswith("JobTimedOut: attempt exceeded its 0.2s timeout")
+    assert (await only_job(database, sample_jobs.record)).status == JobStatus.succeeded
+    assert await effect_keys(database) == ["after"]

@@ -5,11 +5,12 @@ describe('formatRelative', () => {
   const now = new Date('2026-03-01T12:00:00Z');
 
   it('reads minutes ago', () => {
-    expect(formatRelative('2026-03-01T11:57:00Z', 'en', now)).toBe('3 min. ago');
+    expect(formatRelative('2026-03-01T11:57:00Z', 'en', now)).toBe('3 minutes ago');
   });
 
   it('reads future days', () => {
-    expect(formatRelative('2026-03-08T12:00:00Z', 'en', now)).toBe('next wk.');
+    expect(formatRelative('2026-03-08T12:00:00Z', 'en', now)).toBe('in 7 days');
+    expect(formatRelative('2026-03-02T12:00:00Z', 'en', now)).toBe('tomorrow');
     expect(formatRelative('2026-03-04T12:00:00Z', 'en', now)).toBe('in 3 days');
   });
 

@@ -7,16 +7,15 @@ type RelativeUnit = [Intl.RelativeTimeFormatUnit, number];
 const UNITS: RelativeUnit[] = [
   ['year', 365 * DAY],
   ['month', 30 * DAY],
-  ['week', 7 * DAY],
   ['day', DAY],
   ['hour', HOUR],
   ['minute', MINUTE],
 ];
 
-/** "3 min ago", "in 6 days"; under a minute reads as "now". */
+/** "3 minutes ago", "in 7 days" (weeks are skipped: "in 7 days" reads clearer than "next week"); under a minute is "now". */
 export function formatRelative(iso: string, locale: string, now: Date = new Date()): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }

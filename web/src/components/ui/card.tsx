@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/classNames';
 
 export function Card({ className, ...props }: ComponentProps<'section'>) {
-  return <section className={cn('rounded-xl border border-zinc-200 bg-white shadow-xs', className)} {...props} />;
+  return <section className={cn('min-w-0 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs', className)} {...props} />;
 }
 
 type CardHeaderProps = {
