@@ -21,7 +21,7 @@ install: $(VENV)/.installed web/node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || test -x $(UV) || python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
-	$(UV) sync --frozen --extra pg
+	$(UV) sync --frozen --extra pg --extra s3
 	@touch $@
 
 web/node_modules/.installed: web/package.json web/package-lock.json

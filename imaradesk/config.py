@@ -43,6 +43,21 @@ class JobSettings(BaseModel):
     embedded_worker: bool = Field(default=True, description="Run the in-process worker in embedded mode")
 
 
+class StorageBackend(StrEnum):
+    local = "local"
+    s3 = "s3"
+
+
+class StorageSettings(BaseModel):
+    backend: StorageBackend = StorageBackend.local
+    bucket: str = ""
+    prefix: str = Field(default="", description="Key prefix inside the bucket")
+    endpoint_url: str = Field(default="", description="For S3-compatible stores (MinIO, R2, …)")
+    region: str = "us-east-1"
+    access_key_id: str = ""
+    secret_access_key: str = ""
+
+
 class HttpSettings(BaseModel):
     max_body_bytes: int = 1_000_000
 
@@ -68,6 +83,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = AuthSettings()
     jobs: JobSettings = JobSettings()
     http: HttpSettings = HttpSettings()
+    storage: StorageSettings = StorageSettings()
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> Settings:
@@ -77,6 +93,8 @@ class Settings(BaseSettings):
                 "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`) "
                 "before running with IMARADESK_ENVIRONMENT=production"
             )
+        if self.storage.backend == StorageBackend.s3 and not self.storage.bucket:
+            raise ValueError("IMARADESK_STORAGE__BUCKET is required when IMARADESK_STORAGE__BACKEND=s3")
         if len(self.secret_key) < 16:
             raise ValueError("IMARADESK_SECRET_KEY must be at least 16 characters long")
         return self

@@ -4,6 +4,7 @@ transaction per test (or real commits with @pytest.mark.committed), the app and 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,8 @@ async def _recreate_pg_database(name: str) -> None:
 def database_url(db_backend: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
     """A freshly migrated database for this xdist worker (the migrations themselves are exercised)."""
     if db_backend == "postgres":
-        name = f"imaradesk_test_{worker_id}"
+        # A prefix lets two checkouts on one machine test against PostgreSQL side by side.
+        name = f"{os.environ.get('IMARADESK_TEST_DB_PREFIX', 'imaradesk_test')}_{worker_id}"
         asyncio.run(_recreate_pg_database(name))
         url = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
     else:
