@@ -1,7 +1,11 @@
-"""The one list of routers mounted under /api/v1."""
+"""The one list of routers: the API under /api/v1, and the webhooks outside it."""
 
 from fastapi import APIRouter
 
+from imaradesk.contacts import endpoints as contacts
+from imaradesk.conversations import endpoints as conversations
+from imaradesk.whatsapp import endpoints as whatsapp
+from imaradesk.whatsapp import webhook_endpoints as whatsapp_webhooks
 from imaradesk.workspaces import endpoints as workspaces
 from imaradesk.workspaces import session_endpoints as sessions
 
@@ -10,3 +14,9 @@ API_PREFIX = "/api/v1"
 api_router = APIRouter(prefix=API_PREFIX)
 api_router.include_router(sessions.router)
 api_router.include_router(workspaces.router)
+api_router.include_router(contacts.router)
+api_router.include_router(conversations.router)
+api_router.include_router(whatsapp.router)
+
+webhook_router = APIRouter()
+webhook_router.include_router(whatsapp_webhooks.router)

@@ -13,8 +13,8 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
-from imaradesk.api import API_PREFIX, api_router
-from imaradesk.config import Mode, Settings, get_settings
+from imaradesk.api import API_PREFIX, api_router, webhook_router
+from imaradesk.config import Mode, Settings, get_settings, install_settings
 from imaradesk.core.errors import error_body, install_error_handlers
 from imaradesk.core.limits import BodySizeLimitMiddleware
 from imaradesk.core.observability import (
@@ -22,8 +22,12 @@ from imaradesk.core.observability import (
     configure_logging,
     metrics_response,
 )
+from imaradesk.core.rate_limit import create_rate_limiter, install_rate_limiter
+from imaradesk.core.realtime import create_broker, install_broker
 from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database
+from imaradesk.jobs.registry import import_job_modules
+from imaradesk.whatsapp.numbers import WEBHOOK_PATH
 
 WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 
@@ -32,6 +36,9 @@ WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     database: Database = app.state.database
+    broker = create_broker(settings)
+    install_broker(broker)
+    install_rate_limiter(create_rate_limiter(settings))
     if settings.mode == Mode.embedded:
         from imaradesk import migrate
 
@@ -49,11 +56,14 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if worker_task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker_task, timeout=10)
+        await broker.close()
         await database.dispose()
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    install_settings(settings)
+    import_job_modules()  # publish() must know every subscriber
     configure_logging(settings.log_level, json=settings.log_json)
     app = FastAPI(
         title="ImaraDesk API",
@@ -66,9 +76,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database or Database(create_engine(settings))
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.http.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.http.max_body_bytes,
+        per_path={WEBHOOK_PATH: settings.whatsapp.max_webhook_bytes},
+    )
     app.add_middleware(RequestMetricsMiddleware)
     app.include_router(api_router)
+    app.include_router(webhook_router)
     _add_operational_routes(app)
     _add_web_app(app, WEB_DIST)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,8 +59,85 @@ class StorageSettings(BaseModel):
     secret_access_key: str = ""
 
 
+class WhatsAppSettings(BaseModel):
+    send_attempts: int = Field(default=4, ge=1, description="Tries per Graph call before giving up")
+    retry_backoff_seconds: float = Field(default=0.5, ge=0)
+    max_webhook_bytes: int = Field(default=3 * 1024 * 1024, description="Meta's payload cap (§1.3)")
+    max_media_bytes: int = Field(default=100 * 1024 * 1024)
+
+
 class HttpSettings(BaseModel):
     max_body_bytes: int = 1_000_000
+
+
+# Simulator-only credentials: they open nothing real and are public on purpose (the demo and the
+# tests use them); a real WhatsApp number never takes its token or secret from here.
+SIMULATOR_ACCESS_TOKEN = "SIMULATOR-ONLY-access-token-not-a-real-meta-token"  # noqa: S105
+SIMULATOR_APP_SECRET = "SIMULATOR-ONLY-app-secret"  # noqa: S105
+SIMULATOR_VERIFY_TOKEN = "SIMULATOR-ONLY-verify-token"  # noqa: S105
+
+
+class SimulatorPhoneNumber(BaseModel):
+    phone_number_id: str = Field(default="106540352242922", pattern=r"^\d{6,20}$")
+    display_phone_number: str = "+254 700 000 100"
+    verified_name: str = "Duka Demo"
+
+
+class SimulatorFaultSettings(BaseModel):
+    """Webhook faults the simulator injects (whatsapp-cloud-api.md §1.3, §11); all off by default."""
+
+    duplicate_probability: float = Field(default=0.0, ge=0, le=1)
+    reorder_probability: float = Field(default=0.0, ge=0, le=1)
+    drop_probability: float = Field(default=0.0, ge=0, le=1)
+    latency_seconds: float = Field(default=0.0, ge=0, description="Added before every delivery")
+    latency_jitter_seconds: float = Field(default=0.0, ge=0)
+    invalid_signature_probability: float = Field(
+        default=0.0, ge=0, le=1, description="Chance of an extra forged copy of an event"
+    )
+    malformed_json_probability: float = Field(default=0.0, ge=0, le=1)
+    oversized_probability: float = Field(default=0.0, ge=0, le=1)
+    reorder_hold_seconds: float = Field(
+        default=2.0, gt=0, description="How long a held-back event waits for the next one"
+    )
+
+
+class SimulatorSettings(BaseModel):
+    """The in-repo WhatsApp Cloud API stand-in (imaradesk/simulator, docs/simulator.md)."""
+
+    enabled: bool = True
+    graph_version: str = Field(default="v21.0", pattern=r"^v\d+\.\d+$")
+    phone_numbers: list[SimulatorPhoneNumber] = Field(
+        default_factory=lambda: [SimulatorPhoneNumber()], min_length=1
+    )
+    waba_id: str = "102290129340398"
+    access_token: str = SIMULATOR_ACCESS_TOKEN
+    app_secret: str = SIMULATOR_APP_SECRET
+    verify_token: str = SIMULATOR_VERIFY_TOKEN
+    webhook_url: str = "http://127.0.0.1:8000/webhooks/whatsapp"
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0)
+    delivery_workers: int = Field(default=4, ge=1, description="Parallel webhook senders, in order per chat")
+    retry_base_seconds: float = Field(default=1.0, gt=0, description="First redelivery delay, then doubled")
+    retry_max_seconds: float = Field(default=60.0, gt=0)
+    retry_max_attempts: int = Field(default=10, ge=1, description="Deliveries before an event is dropped")
+    throughput_per_second: float = Field(default=80.0, gt=0)
+    pair_rate_per_second: float = Field(default=1 / 6, gt=0)
+    pair_rate_burst: int = Field(default=45, ge=1)
+    window_hours: float = Field(default=24.0, gt=0)
+    sent_delay_seconds: float = Field(default=0.3, ge=0)
+    delivered_delay_seconds: float = Field(default=1.0, ge=0, description="After the send")
+    auto_read_delay_seconds: float | None = Field(
+        default=3.0, ge=0, description="After delivery; None: only when the phone page shows it"
+    )
+    template_approval_delay_seconds: float = Field(default=2.0, ge=0)
+    media_url_ttl_seconds: int = Field(default=300, ge=1)
+    undeliverable_errors: Literal["async", "sync"] = "async"
+    window_errors: Literal["sync", "async"] = "sync"
+    auto_register_recipients: bool = Field(
+        default=True, description="Unknown numbers become reachable customers; False: they get 131026"
+    )
+    default_customers: bool = True
+    seed: int | None = Field(default=None, description="Makes fault injection repeatable")
+    faults: SimulatorFaultSettings = SimulatorFaultSettings()
 
 
 class Settings(BaseSettings):
@@ -83,7 +161,9 @@ class Settings(BaseSettings):
     auth: AuthSettings = AuthSettings()
     jobs: JobSettings = JobSettings()
     http: HttpSettings = HttpSettings()
+    simulator: SimulatorSettings = SimulatorSettings()
     storage: StorageSettings = StorageSettings()
+    whatsapp: WhatsAppSettings = WhatsAppSettings()
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> Settings:
@@ -125,6 +205,24 @@ class Settings(BaseSettings):
         return self.environment == Environment.production
 
 
+_installed: Settings | None = None
+
+
+def install_settings(settings: Settings | None) -> None:
+    """The app and the worker install the settings they were built with, for code that runs in jobs."""
+    global _installed
+    _installed = settings
+
+
 @lru_cache
-def get_settings() -> Settings:
+def _settings_from_environment() -> Settings:
     return Settings()
+
+
+def get_settings() -> Settings:
+    return _installed or _settings_from_environment()
+
+
+def reset_settings() -> None:
+    install_settings(None)
+    _settings_from_environment.cache_clear()

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from imaradesk.cli import app
-from imaradesk.config import get_settings
+from imaradesk.config import reset_settings
 from imaradesk.demo import DEMO_OWNER, DEMO_PASSWORD
 
 runner = CliRunner()
@@ -18,9 +18,9 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("IMARADESK_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("IMARADESK_DATABASE_URL", raising=False)
     monkeypatch.setenv("IMARADESK_SECRET_KEY", "cli-test-secret-0123456789")
-    get_settings.cache_clear()
+    reset_settings()
     yield tmp_path
-    get_settings.cache_clear()
+    reset_settings()
 
 
 def test_migrate_then_seed_demo_prints_the_login_and_is_idempotent(cli_env: Path) -> None:

@@ -9,19 +9,45 @@ import uuid
 
 import httpx
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.config import Settings
 from imaradesk.workspaces.models import Role
 from tests.conftest import make_client
+from tests.factories.whatsapp import make_conversation, make_number, make_template
 from tests.factories.workspaces import MemberHandle, make_member, make_workspace, sign_in
 
 PUBLIC_PREFIXES = ("/api/v1/auth/",)
 PARAM = re.compile(r"{(\w+)}")
 
 
-async def _ids_in_b(client_b: httpx.AsyncClient, b_agent: MemberHandle) -> dict[str, str]:
+# Routes whose body must be valid before the id is even looked up.
+SAMPLE_BODIES: dict[tuple[str, str], dict[str, object]] = {
+    ("post", "/api/v1/conversations/{conversation_id}/messages"): {"type": "note", "text": "hello"},
+    ("post", "/api/v1/conversations/{conversation_id}/status"): {"status": "resolved"},
+    ("put", "/api/v1/conversations/{conversation_id}/tags"): {"tags": ["vip"]},
+}
+
+
+def _is_stream(operation: dict[str, object]) -> bool:
+    return "text/event-stream" in str(operation.get("responses", {}))
+
+
+async def _ids_in_b(
+    client_b: httpx.AsyncClient, b_agent: MemberHandle, session: AsyncSession, settings: Settings
+) -> dict[str, str]:
     team = await client_b.post("/api/v1/teams", json={"name": "B team"})
     invitation = await client_b.post("/api/v1/invitations", json={"email": "b-invitee@example.com"})
     token = await client_b.post("/api/v1/api-tokens", json={"name": "B token"})
+    number = await make_number(session, settings, b_agent)
+    conversation, message = await make_conversation(session, b_agent, number)
+    template = await make_template(session, settings, b_agent)
     return {
+        "number_id": str(number.id),
+        "conversation_id": str(conversation.id),
+        "message_id": str(message.id),
+        "contact_id": str(conversation.contact_id),
+        "template_id": str(template.id),
         "member_id": str(b_agent.membership.id),
         "team_id": team.json()["id"],
         "invitation_id": invitation.json()["id"],
@@ -40,14 +66,16 @@ async def _snapshot(client_b: httpx.AsyncClient) -> dict[str, object]:
     return {path: (await client_b.get(path)).json() for path in paths}
 
 
-async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncClient, session, app) -> None:
+async def test_workspace_a_cannot_reach_workspace_b_by_id(
+    client: httpx.AsyncClient, session, app, settings
+) -> None:
     a_owner = await make_workspace(session, "Workspace A")
     b_owner = await make_workspace(session, "Workspace B")
     b_agent = await make_member(session, b_owner, Role.agent)
     await sign_in(client, a_owner)
     async with make_client(app) as client_b:
         await sign_in(client_b, b_owner)
-        ids = await _ids_in_b(client_b, b_agent)
+        ids = await _ids_in_b(client_b, b_agent, session, settings)
         before = await _snapshot(client_b)
 
         walked = []
@@ -59,7 +87,7 @@ async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncCli
             assert not missing, f"add a workspace-B id for {missing} (route {path}) to _ids_in_b"
             url = PARAM.sub(lambda m: ids[m.group(1)], path)
             for method in operations:
-                body: dict[str, str] | None = {} if method in {"post", "put", "patch"} else None
+                body = SAMPLE_BODIES.get((method, path), {}) if method in {"post", "put", "patch"} else None
                 response = await client.request(method.upper(), url, json=body)
                 assert response.status_code == 404, (
                     f"{method.upper()} {path}: {response.status_code} {response.text}"
@@ -71,20 +99,25 @@ async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncCli
     assert len(walked) >= 7, walked
 
 
-async def test_workspace_a_lists_show_none_of_b(client: httpx.AsyncClient, session, app) -> None:
+async def test_workspace_a_lists_show_none_of_b(client: httpx.AsyncClient, session, app, settings) -> None:
     a_owner = await make_workspace(session, "Workspace A")
     b_owner = await make_workspace(session, "Workspace B")
     b_agent = await make_member(session, b_owner, Role.agent)
     await sign_in(client, a_owner)
     async with make_client(app) as client_b:
         await sign_in(client_b, b_owner)
-        b_ids = set((await _ids_in_b(client_b, b_agent)).values()) | {
+        b_ids = set((await _ids_in_b(client_b, b_agent, session, settings)).values()) | {
             str(b_owner.workspace_id),
             b_owner.email,
         }
     listed = []
     for path, operations in app.openapi()["paths"].items():
-        if "get" in operations and not PARAM.search(path) and not path.startswith(PUBLIC_PREFIXES):
+        if (
+            "get" in operations
+            and not PARAM.search(path)
+            and not path.startswith(PUBLIC_PREFIXES)
+            and not _is_stream(operations["get"])
+        ):
             response = await client.get(path)
             assert response.status_code == 200, f"GET {path}: {response.text}"
             leaked = [b_id for b_id in b_ids if b_id in response.text]

@@ -89,3 +89,16 @@ class RedisBroker:
 
 def create_broker(settings: Settings) -> Broker:
     return RedisBroker(settings.redis_url) if settings.redis_url else MemoryBroker()
+
+
+_broker: Broker = MemoryBroker()
+
+
+def install_broker(broker: Broker) -> None:
+    """Called once per process (app lifespan, worker start): API and jobs then share it."""
+    global _broker
+    _broker = broker
+
+
+def current_broker() -> Broker:
+    return _broker

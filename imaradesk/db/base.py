@@ -48,6 +48,7 @@ class Base(DeclarativeBase):
         datetime: UTCDateTime(),
         uuid.UUID: Uuid(),
         dict[str, Any]: JSON(),
+        list[dict[str, Any]]: JSON(),
     }
 
 

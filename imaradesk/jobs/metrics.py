@@ -1,4 +1,4 @@
-"""Queue depth for /metrics, read when Prometheus scrapes."""
+"""The queue-depth gauge, refreshed by workers and on each /metrics scrape."""
 
 from __future__ import annotations
 
@@ -8,6 +8,13 @@ from imaradesk.db.session import Database
 from imaradesk.jobs.repository import JobRepository
 
 
-async def refresh_queue_depth(database: Database) -> None:
-    async with database.sessionmaker() as session:
-        JOB_QUEUE_DEPTH.set(await JobRepository(session).queue_depth(clock.now()))
+async def queue_depth(database: Database) -> int:
+    """Queued jobs already due (jobs delayed into the future are not a backlog)."""
+    async with database.unit_of_work() as session:
+        return await JobRepository(session).queue_depth(clock.now())
+
+
+async def refresh_queue_depth(database: Database) -> int:
+    depth = await queue_depth(database)
+    JOB_QUEUE_DEPTH.set(depth)
+    return depth

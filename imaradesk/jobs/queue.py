@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, overload
@@ -147,6 +147,40 @@ def _checked_payload(name: str, payload: Mapping[str, Any] | None) -> dict[str, 
     return decoded
 
 
+def _job_row(
+    job: JobDefinition,
+    payload: Mapping[str, Any] | None,
+    *,
+    now: datetime,
+    run_at: datetime | None,
+    dedupe_key: str | None,
+    workspace_id: uuid.UUID | None,
+) -> dict[str, Any]:
+    if run_at is not None and run_at.tzinfo is None:
+        raise ValueError(f"run_at of job {job.name} must be timezone-aware (use clock.now())")
+    return {
+        "id": uuid.uuid4(),
+        "name": job.name,
+        "payload": _checked_payload(job.name, payload),
+        "workspace_id": workspace_id,
+        "status": JobStatus.queued,
+        "run_at": run_at or now,
+        "attempts": 0,
+        "max_attempts": job.max_attempts,
+        "last_error": None,
+        "locked_by": None,
+        "locked_until": None,
+        "dedupe_key": dedupe_key,
+        "created_at": now,
+        "finished_at": None,
+    }
+
+
+def _check_job(job: object) -> None:
+    if not isinstance(job, JobDefinition):
+        raise TypeError(f"enqueue() takes a function decorated with @job, not {job!r}")
+
+
 async def enqueue(
     session: AsyncSession,
     job: JobDefinition,
@@ -159,24 +193,37 @@ async def enqueue(
     """Write a job row in the caller's transaction: it exists iff that transaction commits.
 
     Returns the job id, or None when an active (queued or running) job already holds
-    `dedupe_key`.
+    `dedupe_key` — so a running job cannot re-enqueue itself under its own key.
     """
-    if not isinstance(job, JobDefinition):
-        raise TypeError(f"enqueue() takes a function decorated with @job, not {job!r}")
-    if run_at is not None and run_at.tzinfo is None:
-        raise ValueError(f"run_at of job {job.name} must be timezone-aware (use clock.now())")
-    now = clock.now()
-    return await JobRepository(session).insert(
-        {
-            "id": uuid.uuid4(),
-            "name": job.name,
-            "payload": _checked_payload(job.name, payload),
-            "workspace_id": workspace_id,
-            "status": JobStatus.queued,
-            "run_at": run_at or now,
-            "attempts": 0,
-            "max_attempts": job.max_attempts,
-            "dedupe_key": dedupe_key,
-            "created_at": now,
-        }
+    _check_job(job)
+    row = _job_row(
+        job, payload, now=clock.now(), run_at=run_at, dedupe_key=dedupe_key, workspace_id=workspace_id
     )
+    created = await JobRepository(session).insert([row])
+    return created[0] if created else None
+
+
+async def enqueue_many(
+    session: AsyncSession,
+    job: JobDefinition,
+    payloads: Sequence[Mapping[str, Any]],
+    *,
+    dedupe_keys: Sequence[str | None] | None = None,
+    run_at: datetime | None = None,
+    workspace_id: uuid.UUID | None = None,
+) -> list[uuid.UUID]:
+    """enqueue() for many payloads of one job in one round trip (campaign fan-out).
+
+    `dedupe_keys`, when given, pairs one key (or None) with each payload. Returns the ids
+    of the jobs created, without those skipped for a held dedupe key.
+    """
+    _check_job(job)
+    if dedupe_keys is not None and len(dedupe_keys) != len(payloads):
+        raise ValueError("enqueue_many() needs one dedupe key (or None) per payload")
+    now = clock.now()
+    keys = dedupe_keys if dedupe_keys is not None else [None] * len(payloads)
+    rows = [
+        _job_row(job, payload, now=now, run_at=run_at, dedupe_key=key, workspace_id=workspace_id)
+        for payload, key in zip(payloads, keys, strict=True)
+    ]
+    return await JobRepository(session).insert(rows)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 
-JOB_MODULES: tuple[str, ...] = ()
+JOB_MODULES: tuple[str, ...] = (
+    "imaradesk.conversations.jobs",
+    "imaradesk.whatsapp.jobs",
+)
 
 
 def import_job_modules(modules: Iterable[str] | None = None) -> None:

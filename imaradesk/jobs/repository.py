@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, literal, select, update
+from sqlalchemy import Select, Table, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,24 +30,32 @@ class ClaimedJob:
     max_attempts: int
 
 
-def _insert_ignoring_conflicts(session: AsyncSession, model: type[Job | JobSchedule]) -> Any:
+def _insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
     """INSERT … ON CONFLICT DO NOTHING, spelled by the session's dialect (both support it)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return sqlite.insert(model).on_conflict_do_nothing()
+        return sqlite.insert(table).on_conflict_do_nothing()
     if dialect == "postgresql":
-        return postgresql.insert(model).on_conflict_do_nothing()
+        return postgresql.insert(table).on_conflict_do_nothing()
     raise NotImplementedError(f"the job queue does not support the {dialect!r} dialect")
+
+
+# Core tables for inserts: the ORM's bulk path would resolve every foreign key target
+# (workspaces), which a worker process that imports only its job modules may not have.
+JOBS = cast(Table, Job.__table__)
+JOB_SCHEDULES = cast(Table, JobSchedule.__table__)
 
 
 class JobRepository(Repository[Job]):
     model = Job
 
-    async def insert(self, values: dict[str, Any]) -> uuid.UUID | None:
-        """Insert a job; None when an active job already holds its dedupe key."""
-        statement = _insert_ignoring_conflicts(self.session, Job).values(**values).returning(Job.id)
-        result = await self.session.execute(statement)
-        return result.scalar_one_or_none()
+    async def insert(self, rows: Sequence[dict[str, Any]]) -> list[uuid.UUID]:
+        """Insert jobs (one round trip per batch); rows whose dedupe key is held are skipped."""
+        if not rows:
+            return []
+        statement = _insert_ignoring_conflicts(self.session, JOBS).returning(JOBS.c.id)
+        result = await self.session.execute(statement, list(rows))
+        return list(result.scalars())
 
     def _due(self, now: datetime, limit: int) -> Select[uuid.UUID]:
         # SKIP LOCKED lets several PostgreSQL workers claim disjoint batches; SQLite's
@@ -224,7 +232,7 @@ class JobScheduleRepository(Repository[JobSchedule]):
     async def ensure(self, names: Sequence[str]) -> None:
         for name in names:
             await self.session.execute(
-                _insert_ignoring_conflicts(self.session, JobSchedule).values(name=name)
+                _insert_ignoring_conflicts(self.session, JOB_SCHEDULES).values(name=name)
             )
 
     async def claim_period(self, name: str, due_at: datetime, now: datetime) -> bool:

@@ -110,7 +110,8 @@ class Scheduler:
                         {"due_at": due_at.isoformat()},
                         dedupe_key=f"schedule:{schedule.name}",
                     )
-                    enqueued += job_id is not None
+                    if job_id is not None:
+                        enqueued += 1
         for schedule, due_at in pending:
             self._ensured.add(schedule.name)
             self._ticked[schedule.name] = due_at

@@ -20,9 +20,10 @@ import structlog
 
 from imaradesk.config import JobSettings, Settings
 from imaradesk.core import clock
-from imaradesk.core.observability import JOB_FAILURES, JOB_QUEUE_DEPTH, JOB_RUNS
+from imaradesk.core.observability import JOB_FAILURES, JOB_RUNS
 from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database
+from imaradesk.jobs.metrics import queue_depth, refresh_queue_depth
 from imaradesk.jobs.queue import JobDefinition, get_job
 from imaradesk.jobs.registry import import_job_modules
 from imaradesk.jobs.repository import ClaimedJob, JobRepository
@@ -98,7 +99,13 @@ class Worker:
                 async with gate:
                     await self._run(claimed_job)
 
-            await asyncio.gather(*(run_gated(claimed_job) for claimed_job in claimed))
+            outcomes = await asyncio.gather(
+                *(run_gated(claimed_job) for claimed_job in claimed), return_exceptions=True
+            )
+            # Job failures are recorded inside _run; what escapes is the database failing.
+            for outcome in outcomes:
+                if isinstance(outcome, BaseException):
+                    raise outcome
         return len(claimed)
 
     async def run_forever(self, stop: asyncio.Event) -> None:
@@ -119,14 +126,13 @@ class Worker:
         logger.info("worker.stopped", worker=self.worker_id)
 
     async def queue_depth(self) -> int:
-        async with self.database.unit_of_work() as session:
-            return await JobRepository(session).queue_depth(clock.now())
+        return await queue_depth(self.database)
 
     async def _report_depth(self) -> None:
         if time.monotonic() - self._depth_reported_at < DEPTH_REPORT_SECONDS:
             return
         self._depth_reported_at = time.monotonic()
-        JOB_QUEUE_DEPTH.set(await self.queue_depth())
+        await refresh_queue_depth(self.database)
 
     async def _claim(self, limit: int) -> list[ClaimedJob]:
         now = clock.now()

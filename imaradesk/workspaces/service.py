@@ -18,6 +18,7 @@ from imaradesk.workspaces.models import Membership, Role, Workspace
 from imaradesk.workspaces.repository import (
     MembershipRepository,
     TeamMemberRepository,
+    TeamRepository,
     UserMembershipRepository,
     WorkspaceRowRepository,
 )
@@ -209,3 +210,22 @@ async def remove_member(
     await auth.revoke_sessions(session, user_id=membership.user_id, workspace_id=workspace_id)
     await members.delete(membership)
     await session.flush()
+
+
+async def assignable_members(
+    session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID | None
+) -> Sequence[Membership]:
+    """Members who can take chats, oldest first: the team's members when a team is given."""
+    memberships = await MembershipRepository(session, workspace_id).list_ordered()
+    if team_id is None:
+        return memberships
+    in_team = {p.membership_id for p in await TeamMemberRepository(session, workspace_id).pairs() if p.team_id == team_id}
+    return [m for m in memberships if m.id in in_team]
+
+
+async def is_member(session: AsyncSession, workspace_id: uuid.UUID, membership_id: uuid.UUID) -> bool:
+    return await MembershipRepository(session, workspace_id).get(membership_id) is not None
+
+
+async def is_team(session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID) -> bool:
+    return await TeamRepository(session, workspace_id).get(team_id) is not None

@@ -20,6 +20,7 @@ from imaradesk.core import clock
 from imaradesk.db.session import Database
 from imaradesk.jobs import enqueue
 from imaradesk.jobs.models import JobStatus
+from imaradesk.jobs.queue import enqueue_many
 from imaradesk.jobs.worker import Worker
 from tests.conftest import TEST_SECRET
 from tests.jobs import sample_jobs
@@ -93,8 +94,9 @@ async def test_two_worker_processes_run_each_of_1000_jobs_exactly_once(
     await asyncio.gather(*(p.wait_started() for p in processes))
 
     async with database.unit_of_work() as session:
-        for index in range(JOB_COUNT):
-            await enqueue(session, sample_jobs.record, {"key": f"job-{index}"})
+        await enqueue_many(
+            session, sample_jobs.record, [{"key": f"job-{index}"} for index in range(JOB_COUNT)]
+        )
     started = time.perf_counter()
     async with asyncio.timeout(60):
         while (await status_counts(database)).get(JobStatus.succeeded, 0) < JOB_COUNT:
@@ -107,7 +109,7 @@ async def test_two_worker_processes_run_each_of_1000_jobs_exactly_once(
     assert len(keys) == JOB_COUNT
     assert sorted(keys) == sorted(f"job-{index}" for index in range(JOB_COUNT))
     async with database.unit_of_work() as session:
-        per_process = dict(
+        per_process: dict[int, int] = dict(
             (await session.execute(text("SELECT pid, count(*) FROM job_test_effects GROUP BY pid"))).all()
         )
         attempts = (await session.execute(text("SELECT max(attempts) FROM jobs"))).scalar_one()

@@ -7,12 +7,14 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from prometheus_client import REGISTRY
 
 from imaradesk.core import clock
 from imaradesk.db.session import Database
 from imaradesk.jobs import enqueue, job
+from imaradesk.jobs.metrics import refresh_queue_depth
 from imaradesk.jobs.models import JobStatus
-from imaradesk.jobs.queue import JobDefinition, JobPayloadError, get_job, job_name
+from imaradesk.jobs.queue import JobDefinition, JobPayloadError, enqueue_many, get_job, job_name
 from imaradesk.jobs.repository import JobRepository
 from imaradesk.jobs.worker import Worker, drain_jobs
 from tests.jobs import sample_jobs
@@ -21,11 +23,18 @@ from tests.jobs.queries import effect_keys, jobs_of, only_job
 pytestmark = pytest.mark.usefixtures("effects")
 
 
+def job_runs(definition: JobDefinition, outcome: str) -> float:
+    labels = {"job": definition.name, "outcome": outcome}
+    return REGISTRY.get_sample_value("imaradesk_job_runs_total", labels) or 0.0
+
+
 async def test_job_enqueued_in_a_committed_transaction_runs_once(database: Database) -> None:
+    runs_before = job_runs(sample_jobs.record, "succeeded")
     async with database.unit_of_work() as session:
         job_id = await enqueue(session, sample_jobs.record, {"key": "a"})
 
     assert await drain_jobs(database) == 1
+    assert job_runs(sample_jobs.record, "succeeded") == runs_before + 1
     assert await drain_jobs(database) == 0
     assert await effect_keys(database) == ["a"]
     done = await only_job(database, sample_jobs.record)
@@ -114,6 +123,28 @@ async def test_dedupe_key_is_free_again_once_the_job_finished(database: Database
     assert [j.dedupe_key for j in await jobs_of(database, sample_jobs.record)] == ["k", "k"]
 
 
+async def test_enqueue_many_writes_one_job_per_payload_and_honours_dedupe_keys(
+    database: Database,
+) -> None:
+    async with database.unit_of_work() as session:
+        await enqueue(session, sample_jobs.record, {"key": "held"}, dedupe_key="send:2")
+        created = await enqueue_many(
+            session,
+            sample_jobs.record,
+            [{"key": f"r{i}"} for i in range(4)],
+            dedupe_keys=["send:0", "send:1", "send:2", None],
+        )
+    assert len(created) == 3
+
+    assert await drain_jobs(database) == 4
+    assert sorted(await effect_keys(database)) == ["held", "r0", "r1", "r3"]
+
+    async with database.unit_of_work() as session:
+        with pytest.raises(ValueError, match="one dedupe key"):
+            await enqueue_many(session, sample_jobs.record, [{"key": "a"}], dedupe_keys=[])
+        assert await enqueue_many(session, sample_jobs.record, []) == []
+
+
 async def test_payload_that_is_not_json_is_refused_with_the_job_name(database: Database) -> None:
     async with database.unit_of_work() as session:
         with pytest.raises(JobPayloadError, match=r"tests\.jobs\.sample_jobs\.record.*UUID"):
@@ -149,7 +180,7 @@ async def test_enqueue_takes_only_registered_job_functions(database: Database) -
 async def test_unknown_job_name_is_dead_with_a_clear_error(database: Database) -> None:
     async def gone(session: object, payload: object) -> None: ...
 
-    removed = JobDefinition(name="tickets.removed_in_v2", fn=gone)  # type: ignore[arg-type]
+    removed = JobDefinition(name="tickets.removed_in_v2", fn=gone)
     async with database.unit_of_work() as session:
         await enqueue(session, removed, {"x": 1})
 
@@ -175,7 +206,7 @@ def test_two_functions_cannot_share_a_job_name() -> None:
 
     record.__module__ = "tests.jobs.sample_jobs"
     with pytest.raises(ValueError, match=re.escape("two jobs are named 'tests.jobs.sample_jobs.record'")):
-        job(record)  # type: ignore[arg-type]
+        job(record)
     assert get_job("tests.jobs.sample_jobs.record") is sample_jobs.record
 
 
@@ -184,7 +215,7 @@ async def test_queue_depth_counts_due_queued_jobs(database: Database) -> None:
         await enqueue(session, sample_jobs.record, {"key": "now"})
         await enqueue(session, sample_jobs.record, {"key": "now2"})
         await enqueue(session, sample_jobs.record, {"key": "later"}, run_at=clock.now() + timedelta(days=1))
-    worker = Worker(database)
-    assert await worker.queue_depth() == 2
+    assert await refresh_queue_depth(database) == 2
+    assert REGISTRY.get_sample_value("imaradesk_job_queue_depth") == 2
     await drain_jobs(database)
-    assert await worker.queue_depth() == 0
+    assert await Worker(database).queue_depth() == 0

@@ -11,6 +11,7 @@ from imaradesk.core import clock
 from imaradesk.db.session import Database
 from imaradesk.jobs import enqueue
 from imaradesk.jobs.models import JobStatus
+from imaradesk.jobs.queue import enqueue_many
 from imaradesk.jobs.repository import JobRepository
 from imaradesk.jobs.worker import Worker, drain_jobs
 from tests.jobs import sample_jobs
@@ -205,3 +206,25 @@ async def test_timeout_during_a_query_leaves_the_worker_usable(database: Databas
     assert dead.last_error.startswith("JobTimedOut: attempt exceeded its 0.2s timeout")
     assert (await only_job(database, sample_jobs.record)).status == JobStatus.succeeded
     assert await effect_keys(database) == ["after"]
+
+
+@pytest.mark.committed
+@pytest.mark.parametrize("concurrency", [1, 4])
+async def test_concurrent_workers_run_each_job_once(database: Database, concurrency: int) -> None:
+    """Two workers in one process (and, on PostgreSQL, several jobs at once in each)."""
+    async with database.unit_of_work() as session:
+        await enqueue_many(session, sample_jobs.record, [{"key": str(i)} for i in range(100)])
+    stop = asyncio.Event()
+    workers = [Worker(database, concurrency=concurrency) for _ in range(2)]
+    tasks = [asyncio.create_task(w.run_forever(stop)) for w in workers]
+
+    async with asyncio.timeout(30):
+        while len(await effect_keys(database)) < 100:
+            await asyncio.sleep(0.02)
+    stop.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), 10)
+
+    keys = await effect_keys(database)
+    assert sorted(keys) == sorted(str(i) for i in range(100))
+    jobs = await jobs_of(database, sample_jobs.record)
+    assert {(j.status, j.attempts) for j in jobs} == {(JobStatus.succeeded, 1)}

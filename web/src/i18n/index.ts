@@ -12,6 +12,10 @@ declare module 'i18next' {
   }
 }
 
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
 void i18n.use(initReactI18next).init({
   resources,
   lng: 'en',

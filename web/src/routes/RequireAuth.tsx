@@ -1,7 +1,7 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-states';
-import { SessionProvider, useMeQuery } from '@/features/auth';
+import { safeNextPath, SessionProvider, useMeQuery } from '@/features/auth';
 import { useErrorFeedback } from '@/lib/feedback';
 import { FullPageSpinner } from './FullPageSpinner';
 
@@ -35,7 +35,8 @@ export function RequireAuth() {
 /** Login and signup are pointless when a session exists. */
 export function RedirectIfAuthenticated() {
   const me = useMeQuery();
+  const [searchParams] = useSearchParams();
   if (me.isPending) return <FullPageSpinner />;
-  if (me.data) return <Navigate to="/" replace />;
+  if (me.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
   return <Outlet />;
 }

@@ -85,3 +85,26 @@ test('a wrong password shows the server error message', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
   await takeScreenshot(page, 'desktop-08-login-wrong-password');
 });
+
+test('an unknown invitation link says what to do next', async ({ page }) => {
+  await page.goto('/invite/not-a-real-token');
+  await expect(page.getByRole('heading', { name: 'Invitation unavailable' })).toBeVisible();
+  await expect(page.getByText('This invitation link is not valid or was already used.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to log in' })).toBeVisible();
+  await takeScreenshot(page, 'desktop-16-invitation-invalid');
+});
+
+test('a deep link survives the login redirect', async ({ page }) => {
+  const owner = newOwnerAccount('Deep Link Test');
+  await page.request.post('/api/v1/auth/signup', {
+    data: { workspace_name: owner.workspaceName, name: owner.name, email: owner.email, password: owner.password },
+  });
+  await page.context().clearCookies();
+  await page.goto('/settings/teams');
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Fteams$/);
+  await page.getByLabel('E-mail').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/settings\/teams$/);
+  await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible();
+});

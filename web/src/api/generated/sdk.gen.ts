@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateTeamData, CreateTeamErrors, CreateTeamResponses, DeleteTeamData, DeleteTeamErrors, DeleteTeamResponses, ListApiTokensData, ListApiTokensResponses, ListInvitationsData, ListInvitationsResponses, ListMembersData, ListMembersResponses, ListTeamsData, ListTeamsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutResponses, MeData, MeResponses, PreviewInvitationData, PreviewInvitationErrors, PreviewInvitationResponses, ReadMemberData, ReadMemberErrors, ReadMemberResponses, ReadWorkspaceData, ReadWorkspaceResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, SignupData, SignupErrors, SignupResponses, UpdateMemberData, UpdateMemberErrors, UpdateMemberResponses, UpdateTeamData, UpdateTeamErrors, UpdateTeamResponses, UpdateWorkspaceData, UpdateWorkspaceErrors, UpdateWorkspaceResponses } from './types.gen';
+import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AssignData, AssignErrors, AssignResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateNumberData, CreateNumberErrors, CreateNumberResponses, CreateTeamData, CreateTeamErrors, CreateTeamResponses, CreateTemplateData, CreateTemplateErrors, CreateTemplateResponses, DeleteNumberData, DeleteNumberErrors, DeleteNumberResponses, DeleteTeamData, DeleteTeamErrors, DeleteTeamResponses, DeleteTemplateData, DeleteTemplateErrors, DeleteTemplateResponses, DownloadMediaData, DownloadMediaErrors, DownloadMediaResponses, InboxEventsData, InboxEventsResponses, ListApiTokensData, ListApiTokensResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListInvitationsData, ListInvitationsResponses, ListMembersData, ListMembersResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListNumbersData, ListNumbersResponses, ListRejectedWebhooksData, ListRejectedWebhooksResponses, ListTeamsData, ListTeamsResponses, ListTemplatesData, ListTemplatesResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutResponses, MarkReadData, MarkReadErrors, MarkReadResponses, MeData, MeResponses, PreviewInvitationData, PreviewInvitationErrors, PreviewInvitationResponses, ReadContactData, ReadContactErrors, ReadContactResponses, ReadConversationData, ReadConversationErrors, ReadConversationResponses, ReadMemberData, ReadMemberErrors, ReadMemberResponses, ReadWorkspaceData, ReadWorkspaceResponses, ReceiveWebhookData, ReceiveWebhookResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, SearchContactsData, SearchContactsErrors, SearchContactsResponses, SendMessageData, SendMessageErrors, SendMessageResponses, SetStatusData, SetStatusErrors, SetStatusResponses, SetTagsData, SetTagsErrors, SetTagsResponses, SignupData, SignupErrors, SignupResponses, SyncTemplatesData, SyncTemplatesResponses, TestNumberData, TestNumberErrors, TestNumberResponses, UpdateContactData, UpdateContactErrors, UpdateContactResponses, UpdateMemberData, UpdateMemberErrors, UpdateMemberResponses, UpdateNumberData, UpdateNumberErrors, UpdateNumberResponses, UpdateTeamData, UpdateTeamErrors, UpdateTeamResponses, UpdateTemplateData, UpdateTemplateErrors, UpdateTemplateResponses, UpdateWorkspaceData, UpdateWorkspaceErrors, UpdateWorkspaceResponses, VerifySubscriptionData, VerifySubscriptionErrors, VerifySubscriptionResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -90,6 +90,108 @@ export const signup = <ThrowOnError extends boolean = true>(options: Options<Sig
         ...options.headers
     }
 });
+
+/**
+ * Search Contacts
+ */
+export const searchContacts = <ThrowOnError extends boolean = true>(options?: Options<SearchContactsData, ThrowOnError>) => (options?.client ?? client).get<SearchContactsResponses, SearchContactsErrors, ThrowOnError>({ url: '/api/v1/contacts', ...options });
+
+/**
+ * Read Contact
+ */
+export const readContact = <ThrowOnError extends boolean = true>(options: Options<ReadContactData, ThrowOnError>) => (options.client ?? client).get<ReadContactResponses, ReadContactErrors, ThrowOnError>({ url: '/api/v1/contacts/{contact_id}', ...options });
+
+/**
+ * Update Contact
+ */
+export const updateContact = <ThrowOnError extends boolean = true>(options: Options<UpdateContactData, ThrowOnError>) => (options.client ?? client).patch<UpdateContactResponses, UpdateContactErrors, ThrowOnError>({
+    url: '/api/v1/contacts/{contact_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Conversations
+ */
+export const listConversations = <ThrowOnError extends boolean = true>(options?: Options<ListConversationsData, ThrowOnError>) => (options?.client ?? client).get<ListConversationsResponses, ListConversationsErrors, ThrowOnError>({ url: '/api/v1/conversations', ...options });
+
+/**
+ * Read Conversation
+ */
+export const readConversation = <ThrowOnError extends boolean = true>(options: Options<ReadConversationData, ThrowOnError>) => (options.client ?? client).get<ReadConversationResponses, ReadConversationErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}', ...options });
+
+/**
+ * Assign
+ */
+export const assign = <ThrowOnError extends boolean = true>(options: Options<AssignData, ThrowOnError>) => (options.client ?? client).post<AssignResponses, AssignErrors, ThrowOnError>({
+    url: '/api/v1/conversations/{conversation_id}/assignment',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Messages
+ */
+export const listMessages = <ThrowOnError extends boolean = true>(options: Options<ListMessagesData, ThrowOnError>) => (options.client ?? client).get<ListMessagesResponses, ListMessagesErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/messages', ...options });
+
+/**
+ * Send Message
+ */
+export const sendMessage = <ThrowOnError extends boolean = true>(options: Options<SendMessageData, ThrowOnError>) => (options.client ?? client).post<SendMessageResponses, SendMessageErrors, ThrowOnError>({
+    url: '/api/v1/conversations/{conversation_id}/messages',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Download Media
+ */
+export const downloadMedia = <ThrowOnError extends boolean = true>(options: Options<DownloadMediaData, ThrowOnError>) => (options.client ?? client).get<DownloadMediaResponses, DownloadMediaErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/messages/{message_id}/media', ...options });
+
+/**
+ * Mark Read
+ */
+export const markRead = <ThrowOnError extends boolean = true>(options: Options<MarkReadData, ThrowOnError>) => (options.client ?? client).post<MarkReadResponses, MarkReadErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/read', ...options });
+
+/**
+ * Set Status
+ */
+export const setStatus = <ThrowOnError extends boolean = true>(options: Options<SetStatusData, ThrowOnError>) => (options.client ?? client).post<SetStatusResponses, SetStatusErrors, ThrowOnError>({
+    url: '/api/v1/conversations/{conversation_id}/status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Set Tags
+ */
+export const setTags = <ThrowOnError extends boolean = true>(options: Options<SetTagsData, ThrowOnError>) => (options.client ?? client).put<SetTagsResponses, SetTagsErrors, ThrowOnError>({
+    url: '/api/v1/conversations/{conversation_id}/tags',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Inbox Events
+ *
+ * Server-sent events: message.created, message.updated, conversation.updated.
+ */
+export const inboxEvents = <ThrowOnError extends boolean = true>(options?: Options<InboxEventsData, ThrowOnError>) => (options?.client ?? client).get<InboxEventsResponses, unknown, ThrowOnError>({ url: '/api/v1/inbox/events', ...options });
 
 /**
  * List Invitations
@@ -187,6 +289,89 @@ export const updateTeam = <ThrowOnError extends boolean = true>(options: Options
 });
 
 /**
+ * List Numbers
+ */
+export const listNumbers = <ThrowOnError extends boolean = true>(options?: Options<ListNumbersData, ThrowOnError>) => (options?.client ?? client).get<ListNumbersResponses, unknown, ThrowOnError>({ url: '/api/v1/whatsapp/numbers', ...options });
+
+/**
+ * Create Number
+ */
+export const createNumber = <ThrowOnError extends boolean = true>(options: Options<CreateNumberData, ThrowOnError>) => (options.client ?? client).post<CreateNumberResponses, CreateNumberErrors, ThrowOnError>({
+    url: '/api/v1/whatsapp/numbers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Number
+ */
+export const deleteNumber = <ThrowOnError extends boolean = true>(options: Options<DeleteNumberData, ThrowOnError>) => (options.client ?? client).delete<DeleteNumberResponses, DeleteNumberErrors, ThrowOnError>({ url: '/api/v1/whatsapp/numbers/{number_id}', ...options });
+
+/**
+ * Update Number
+ */
+export const updateNumber = <ThrowOnError extends boolean = true>(options: Options<UpdateNumberData, ThrowOnError>) => (options.client ?? client).patch<UpdateNumberResponses, UpdateNumberErrors, ThrowOnError>({
+    url: '/api/v1/whatsapp/numbers/{number_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Test Number
+ */
+export const testNumber = <ThrowOnError extends boolean = true>(options: Options<TestNumberData, ThrowOnError>) => (options.client ?? client).post<TestNumberResponses, TestNumberErrors, ThrowOnError>({ url: '/api/v1/whatsapp/numbers/{number_id}/test', ...options });
+
+/**
+ * List Rejected Webhooks
+ */
+export const listRejectedWebhooks = <ThrowOnError extends boolean = true>(options?: Options<ListRejectedWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ListRejectedWebhooksResponses, unknown, ThrowOnError>({ url: '/api/v1/whatsapp/rejected-webhooks', ...options });
+
+/**
+ * List Templates
+ */
+export const listTemplates = <ThrowOnError extends boolean = true>(options?: Options<ListTemplatesData, ThrowOnError>) => (options?.client ?? client).get<ListTemplatesResponses, unknown, ThrowOnError>({ url: '/api/v1/whatsapp/templates', ...options });
+
+/**
+ * Create Template
+ */
+export const createTemplate = <ThrowOnError extends boolean = true>(options: Options<CreateTemplateData, ThrowOnError>) => (options.client ?? client).post<CreateTemplateResponses, CreateTemplateErrors, ThrowOnError>({
+    url: '/api/v1/whatsapp/templates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sync Templates
+ */
+export const syncTemplates = <ThrowOnError extends boolean = true>(options?: Options<SyncTemplatesData, ThrowOnError>) => (options?.client ?? client).post<SyncTemplatesResponses, unknown, ThrowOnError>({ url: '/api/v1/whatsapp/templates/sync', ...options });
+
+/**
+ * Delete Template
+ */
+export const deleteTemplate = <ThrowOnError extends boolean = true>(options: Options<DeleteTemplateData, ThrowOnError>) => (options.client ?? client).delete<DeleteTemplateResponses, DeleteTemplateErrors, ThrowOnError>({ url: '/api/v1/whatsapp/templates/{template_id}', ...options });
+
+/**
+ * Update Template
+ */
+export const updateTemplate = <ThrowOnError extends boolean = true>(options: Options<UpdateTemplateData, ThrowOnError>) => (options.client ?? client).patch<UpdateTemplateResponses, UpdateTemplateErrors, ThrowOnError>({
+    url: '/api/v1/whatsapp/templates/{template_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Read Workspace
  */
 export const readWorkspace = <ThrowOnError extends boolean = true>(options?: Options<ReadWorkspaceData, ThrowOnError>) => (options?.client ?? client).get<ReadWorkspaceResponses, unknown, ThrowOnError>({ url: '/api/v1/workspace', ...options });
@@ -202,3 +387,13 @@ export const updateWorkspace = <ThrowOnError extends boolean = true>(options: Op
         ...options.headers
     }
 });
+
+/**
+ * Verify Subscription
+ */
+export const verifySubscription = <ThrowOnError extends boolean = true>(options?: Options<VerifySubscriptionData, ThrowOnError>) => (options?.client ?? client).get<VerifySubscriptionResponses, VerifySubscriptionErrors, ThrowOnError>({ url: '/webhooks/whatsapp', ...options });
+
+/**
+ * Receive Webhook
+ */
+export const receiveWebhook = <ThrowOnError extends boolean = true>(options?: Options<ReceiveWebhookData, ThrowOnError>) => (options?.client ?? client).post<ReceiveWebhookResponses, unknown, ThrowOnError>({ url: '/webhooks/whatsapp', ...options });

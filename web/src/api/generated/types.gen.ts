@@ -87,9 +87,258 @@ export type ApiTokenRead = {
 };
 
 /**
+ * AssignmentUpdate
+ */
+export type AssignmentUpdate = {
+    /**
+     * Assignee Id
+     */
+    assignee_id?: string | null;
+    /**
+     * Team Id
+     */
+    team_id?: string | null;
+};
+
+/**
  * Availability
  */
 export type Availability = 'online' | 'away' | 'offline';
+
+/**
+ * ButtonsSend
+ */
+export type ButtonsSend = {
+    /**
+     * Buttons
+     */
+    buttons: Array<ReplyButton>;
+    /**
+     * Footer
+     */
+    footer?: string | null;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Type
+     */
+    type: 'buttons';
+};
+
+/**
+ * ContactRead
+ */
+export type ContactRead = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Custom Fields
+     */
+    custom_fields: {
+        [key: string]: unknown;
+    };
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Language
+     */
+    language: string | null;
+    /**
+     * Last Inbound At
+     */
+    last_inbound_at: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Opted Out At
+     */
+    opted_out_at: string | null;
+    /**
+     * Opted Out Marketing
+     */
+    opted_out_marketing: boolean;
+    /**
+     * Profile Name
+     */
+    profile_name: string;
+    /**
+     * Tags
+     */
+    tags: Array<string>;
+    /**
+     * Wa Id
+     */
+    wa_id: string;
+};
+
+/**
+ * ContactSummary
+ */
+export type ContactSummary = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Opted Out Marketing
+     */
+    opted_out_marketing: boolean;
+    /**
+     * Wa Id
+     */
+    wa_id: string;
+};
+
+/**
+ * ContactSummaryRead
+ */
+export type ContactSummaryRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Inbound At
+     */
+    last_inbound_at: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Opted Out Marketing
+     */
+    opted_out_marketing: boolean;
+    /**
+     * Wa Id
+     */
+    wa_id: string;
+};
+
+/**
+ * ContactUpdate
+ */
+export type ContactUpdate = {
+    /**
+     * Custom Fields
+     */
+    custom_fields?: {
+        [key: string]: string | number | number | boolean | null;
+    } | null;
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Opted Out Marketing
+     */
+    opted_out_marketing?: boolean | null;
+    /**
+     * Tags
+     */
+    tags?: Array<string> | null;
+};
+
+/**
+ * ConversationPage
+ */
+export type ConversationPage = {
+    /**
+     * Items
+     */
+    items: Array<ConversationRead>;
+    /**
+     * Next Before
+     *
+     * Pass as `before` to get the next page
+     */
+    next_before: string | null;
+};
+
+/**
+ * ConversationRead
+ */
+export type ConversationRead = {
+    /**
+     * Assignee Id
+     */
+    assignee_id: string | null;
+    contact: ContactSummary;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Is Window Open
+     *
+     * Free-form messages allowed (24 h since the customer wrote)
+     */
+    is_window_open: boolean;
+    /**
+     * Last Inbound At
+     */
+    last_inbound_at: string | null;
+    /**
+     * Last Message At
+     */
+    last_message_at: string;
+    /**
+     * Last Message Preview
+     */
+    last_message_preview: string;
+    /**
+     * Number Id
+     */
+    number_id: string;
+    /**
+     * Snoozed Until
+     */
+    snoozed_until: string | null;
+    status: ConversationStatus;
+    /**
+     * Tags
+     */
+    tags: Array<string>;
+    /**
+     * Team Id
+     */
+    team_id: string | null;
+    /**
+     * Unread Count
+     */
+    unread_count: number;
+    /**
+     * Window Expires At
+     */
+    window_expires_at: string | null;
+};
+
+/**
+ * ConversationStatus
+ */
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+
+/**
+ * DeliveryStatus
+ */
+export type DeliveryStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+
+/**
+ * Direction
+ */
+export type Direction = 'inbound' | 'outbound' | 'note';
 
 /**
  * HTTPValidationError
@@ -202,6 +451,68 @@ export type InvitationRead = {
 };
 
 /**
+ * ListRow
+ */
+export type ListRow = {
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * ListSection
+ */
+export type ListSection = {
+    /**
+     * Rows
+     */
+    rows: Array<ListRow>;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
+ * ListSend
+ */
+export type ListSend = {
+    /**
+     * Button
+     */
+    button: string;
+    /**
+     * Footer
+     */
+    footer?: string | null;
+    /**
+     * Header
+     */
+    header?: string | null;
+    /**
+     * Sections
+     */
+    sections: Array<ListSection>;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Type
+     */
+    type: 'list';
+};
+
+/**
  * LoginCreate
  */
 export type LoginCreate = {
@@ -222,6 +533,30 @@ export type MeRead = {
     member: MemberSummary;
     user: UserRead;
     workspace: WorkspaceRead;
+};
+
+/**
+ * MediaRead
+ */
+export type MediaRead = {
+    /**
+     * Filename
+     */
+    filename: string;
+    /**
+     * Mime Type
+     */
+    mime_type: string;
+    /**
+     * Size
+     */
+    size?: number | null;
+    /**
+     * Url
+     *
+     * Download link, once the file is stored
+     */
+    url?: string | null;
 };
 
 /**
@@ -308,6 +643,324 @@ export type MemberUpdate = {
 };
 
 /**
+ * MessageError
+ */
+export type MessageError = {
+    /**
+     * Code
+     */
+    code: number | null;
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Hint
+     *
+     * What the agent can do about it
+     */
+    hint?: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * MessageRead
+ */
+export type MessageRead = {
+    /**
+     * Author Id
+     */
+    author_id: string | null;
+    /**
+     * Content
+     */
+    content: {
+        [key: string]: unknown;
+    };
+    /**
+     * Context Wamid
+     */
+    context_wamid: string | null;
+    /**
+     * Conversation Id
+     */
+    conversation_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Delivered At
+     */
+    delivered_at: string | null;
+    direction: Direction;
+    error: MessageError | null;
+    /**
+     * Id
+     */
+    id: string;
+    media: MediaRead | null;
+    /**
+     * Read At
+     */
+    read_at: string | null;
+    /**
+     * Sent At
+     */
+    sent_at: string | null;
+    status: DeliveryStatus;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Type
+     */
+    type: string;
+    /**
+     * Wamid
+     */
+    wamid: string | null;
+};
+
+/**
+ * NoteCreate
+ */
+export type NoteCreate = {
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Type
+     */
+    type: 'note';
+};
+
+/**
+ * NumberCreate
+ */
+export type NumberCreate = {
+    /**
+     * Access Token
+     *
+     * Write-only; stored encrypted
+     */
+    access_token: string;
+    /**
+     * Api Version
+     */
+    api_version?: string;
+    /**
+     * App Secret
+     *
+     * Write-only; signs webhooks
+     */
+    app_secret: string;
+    /**
+     * Default Team Id
+     */
+    default_team_id?: string | null;
+    /**
+     * Display Phone Number
+     */
+    display_phone_number: string;
+    /**
+     * Graph Base Url
+     */
+    graph_base_url?: string;
+    /**
+     * Label
+     */
+    label?: string;
+    /**
+     * Phone Number Id
+     *
+     * Meta's phone-number id (not the number)
+     */
+    phone_number_id: string;
+    /**
+     * Send Rate Per Second
+     */
+    send_rate_per_second?: number;
+    /**
+     * Verify Token
+     *
+     * Echoed in the webhook handshake
+     */
+    verify_token: string;
+    /**
+     * Waba Id
+     *
+     * WhatsApp Business Account id
+     */
+    waba_id: string;
+};
+
+/**
+ * NumberRead
+ */
+export type NumberRead = {
+    /**
+     * Api Version
+     */
+    api_version: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Default Team Id
+     */
+    default_team_id: string | null;
+    /**
+     * Display Phone Number
+     */
+    display_phone_number: string;
+    /**
+     * Graph Base Url
+     */
+    graph_base_url: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Phone Number Id
+     */
+    phone_number_id: string;
+    /**
+     * Send Rate Per Second
+     */
+    send_rate_per_second: number;
+    /**
+     * Waba Id
+     */
+    waba_id: string;
+    /**
+     * Webhook Url
+     *
+     * Paste this into Meta's App Dashboard
+     */
+    webhook_url: string;
+};
+
+/**
+ * NumberTestResult
+ */
+export type NumberTestResult = {
+    /**
+     * Display Phone Number
+     */
+    display_phone_number?: string | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Ok
+     */
+    ok: boolean;
+    /**
+     * Verified Name
+     */
+    verified_name?: string | null;
+};
+
+/**
+ * NumberUpdate
+ */
+export type NumberUpdate = {
+    /**
+     * Access Token
+     */
+    access_token?: string | null;
+    /**
+     * App Secret
+     */
+    app_secret?: string | null;
+    /**
+     * Default Team Id
+     */
+    default_team_id?: string | null;
+    /**
+     * Label
+     */
+    label?: string | null;
+    /**
+     * Send Rate Per Second
+     */
+    send_rate_per_second?: number | null;
+};
+
+/**
+ * ReactionSend
+ */
+export type ReactionSend = {
+    /**
+     * Emoji
+     *
+     * Empty removes the reaction
+     */
+    emoji: string;
+    /**
+     * Message Id
+     */
+    message_id: string;
+    /**
+     * Type
+     */
+    type: 'reaction';
+};
+
+/**
+ * RejectedWebhookRead
+ */
+export type RejectedWebhookRead = {
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * Received At
+     */
+    received_at: string;
+    /**
+     * Remote Addr
+     */
+    remote_addr: string;
+};
+
+/**
+ * ReplyButton
+ */
+export type ReplyButton = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
  * Role
  */
 export type Role = 'owner' | 'admin' | 'agent';
@@ -332,6 +985,29 @@ export type SignupCreate = {
      * Workspace Name
      */
     workspace_name: string;
+};
+
+/**
+ * StatusUpdate
+ */
+export type StatusUpdate = {
+    /**
+     * Snoozed Until
+     *
+     * Required when status is snoozed
+     */
+    snoozed_until?: string | null;
+    status: ConversationStatus;
+};
+
+/**
+ * TagsUpdate
+ */
+export type TagsUpdate = {
+    /**
+     * Tags
+     */
+    tags: Array<string>;
 };
 
 /**
@@ -394,6 +1070,180 @@ export type TeamUpdate = {
      * Name
      */
     name?: string | null;
+};
+
+/**
+ * TemplateComponent
+ */
+export type TemplateComponent = {
+    /**
+     * Buttons
+     */
+    buttons?: Array<{
+        [key: string]: unknown;
+    }> | null;
+    /**
+     * Example
+     */
+    example?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Format
+     */
+    format?: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | null;
+    /**
+     * Text
+     */
+    text?: string | null;
+    /**
+     * Type
+     */
+    type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+};
+
+/**
+ * TemplateCreate
+ */
+export type TemplateCreate = {
+    /**
+     * Category
+     */
+    category: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+    /**
+     * Components
+     */
+    components: Array<TemplateComponent>;
+    /**
+     * Language
+     *
+     * e.g. en, en_US, sw, fr
+     */
+    language: string;
+    /**
+     * Name
+     *
+     * Lower case, digits and underscores
+     */
+    name: string;
+    /**
+     * Submit
+     *
+     * Also submit it to the WhatsApp Business Account
+     */
+    submit?: boolean;
+};
+
+/**
+ * TemplateRead
+ */
+export type TemplateRead = {
+    /**
+     * Body Variable Count
+     */
+    body_variable_count: number;
+    /**
+     * Category
+     */
+    category: string;
+    /**
+     * Components
+     */
+    components: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Header Variable Count
+     */
+    header_variable_count: number;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * Meta Id
+     */
+    meta_id: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Rejection Reason
+     */
+    rejection_reason: string | null;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * TemplateSend
+ */
+export type TemplateSend = {
+    /**
+     * Button Payloads
+     */
+    button_payloads?: Array<string>;
+    /**
+     * Header Variables
+     */
+    header_variables?: Array<string>;
+    /**
+     * Template Id
+     */
+    template_id: string;
+    /**
+     * Type
+     */
+    type: 'template';
+    /**
+     * Variables
+     *
+     * Body variables {{1}}, {{2}}, … in order
+     */
+    variables?: Array<string>;
+};
+
+/**
+ * TemplateUpdate
+ */
+export type TemplateUpdate = {
+    /**
+     * Category
+     */
+    category?: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' | null;
+    /**
+     * Components
+     */
+    components?: Array<TemplateComponent> | null;
+};
+
+/**
+ * TextSend
+ */
+export type TextSend = {
+    /**
+     * Reply To Message Id
+     */
+    reply_to_message_id?: string | null;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Type
+     */
+    type: 'text';
 };
 
 /**
@@ -707,6 +1557,460 @@ export type SignupResponses = {
 
 export type SignupResponse = SignupResponses[keyof SignupResponses];
 
+export type SearchContactsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Part of a name or number
+         */
+        q?: string;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/contacts';
+};
+
+export type SearchContactsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SearchContactsError = SearchContactsErrors[keyof SearchContactsErrors];
+
+export type SearchContactsResponses = {
+    /**
+     * Response Search Contacts Api V1 Contacts Get
+     *
+     * Successful Response
+     */
+    200: Array<ContactSummaryRead>;
+};
+
+export type SearchContactsResponse = SearchContactsResponses[keyof SearchContactsResponses];
+
+export type ReadContactData = {
+    body?: never;
+    path: {
+        /**
+         * Contact Id
+         */
+        contact_id: string;
+    };
+    query?: never;
+    url: '/api/v1/contacts/{contact_id}';
+};
+
+export type ReadContactErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReadContactError = ReadContactErrors[keyof ReadContactErrors];
+
+export type ReadContactResponses = {
+    /**
+     * Successful Response
+     */
+    200: ContactRead;
+};
+
+export type ReadContactResponse = ReadContactResponses[keyof ReadContactResponses];
+
+export type UpdateContactData = {
+    body: ContactUpdate;
+    path: {
+        /**
+         * Contact Id
+         */
+        contact_id: string;
+    };
+    query?: never;
+    url: '/api/v1/contacts/{contact_id}';
+};
+
+export type UpdateContactErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateContactError = UpdateContactErrors[keyof UpdateContactErrors];
+
+export type UpdateContactResponses = {
+    /**
+     * Successful Response
+     */
+    200: ContactRead;
+};
+
+export type UpdateContactResponse = UpdateContactResponses[keyof UpdateContactResponses];
+
+export type ListConversationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: ConversationStatus | null;
+        /**
+         * Assignee Id
+         */
+        assignee_id?: string | null;
+        /**
+         * Unassigned
+         */
+        unassigned?: boolean;
+        /**
+         * Mine
+         *
+         * Only conversations assigned to me
+         */
+        mine?: boolean;
+        /**
+         * Team Id
+         */
+        team_id?: string | null;
+        /**
+         * Tag
+         */
+        tag?: string | null;
+        /**
+         * Unread
+         */
+        unread?: boolean;
+        /**
+         * Number Id
+         */
+        number_id?: string | null;
+        /**
+         * Q
+         *
+         * Search contact names, numbers and message text
+         */
+        q?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Before
+         */
+        before?: string | null;
+    };
+    url: '/api/v1/conversations';
+};
+
+export type ListConversationsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ListConversationsError = ListConversationsErrors[keyof ListConversationsErrors];
+
+export type ListConversationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationPage;
+};
+
+export type ListConversationsResponse = ListConversationsResponses[keyof ListConversationsResponses];
+
+export type ReadConversationData = {
+    body?: never;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}';
+};
+
+export type ReadConversationErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReadConversationError = ReadConversationErrors[keyof ReadConversationErrors];
+
+export type ReadConversationResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationRead;
+};
+
+export type ReadConversationResponse = ReadConversationResponses[keyof ReadConversationResponses];
+
+export type AssignData = {
+    body: AssignmentUpdate;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/assignment';
+};
+
+export type AssignErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AssignError = AssignErrors[keyof AssignErrors];
+
+export type AssignResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationRead;
+};
+
+export type AssignResponse = AssignResponses[keyof AssignResponses];
+
+export type ListMessagesData = {
+    body?: never;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Before
+         */
+        before?: string | null;
+    };
+    url: '/api/v1/conversations/{conversation_id}/messages';
+};
+
+export type ListMessagesErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ListMessagesError = ListMessagesErrors[keyof ListMessagesErrors];
+
+export type ListMessagesResponses = {
+    /**
+     * Response List Messages Api V1 Conversations  Conversation Id  Messages Get
+     *
+     * Successful Response
+     */
+    200: Array<MessageRead>;
+};
+
+export type ListMessagesResponse = ListMessagesResponses[keyof ListMessagesResponses];
+
+export type SendMessageData = {
+    /**
+     * Data
+     */
+    body: ({
+        type: 'text';
+    } & TextSend) | ({
+        type: 'note';
+    } & NoteCreate) | ({
+        type: 'buttons';
+    } & ButtonsSend) | ({
+        type: 'list';
+    } & ListSend) | ({
+        type: 'template';
+    } & TemplateSend) | ({
+        type: 'reaction';
+    } & ReactionSend);
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/messages';
+};
+
+export type SendMessageErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SendMessageError = SendMessageErrors[keyof SendMessageErrors];
+
+export type SendMessageResponses = {
+    /**
+     * Successful Response
+     */
+    201: MessageRead;
+};
+
+export type SendMessageResponse = SendMessageResponses[keyof SendMessageResponses];
+
+export type DownloadMediaData = {
+    body?: never;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+        /**
+         * Message Id
+         */
+        message_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/messages/{message_id}/media';
+};
+
+export type DownloadMediaErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type DownloadMediaError = DownloadMediaErrors[keyof DownloadMediaErrors];
+
+export type DownloadMediaResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type MarkReadData = {
+    body?: never;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/read';
+};
+
+export type MarkReadErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type MarkReadError = MarkReadErrors[keyof MarkReadErrors];
+
+export type MarkReadResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationRead;
+};
+
+export type MarkReadResponse = MarkReadResponses[keyof MarkReadResponses];
+
+export type SetStatusData = {
+    body: StatusUpdate;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/status';
+};
+
+export type SetStatusErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SetStatusError = SetStatusErrors[keyof SetStatusErrors];
+
+export type SetStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationRead;
+};
+
+export type SetStatusResponse = SetStatusResponses[keyof SetStatusResponses];
+
+export type SetTagsData = {
+    body: TagsUpdate;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/tags';
+};
+
+export type SetTagsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SetTagsError = SetTagsErrors[keyof SetTagsErrors];
+
+export type SetTagsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ConversationRead;
+};
+
+export type SetTagsResponse = SetTagsResponses[keyof SetTagsResponses];
+
+export type InboxEventsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/inbox/events';
+};
+
+export type InboxEventsResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
 export type ListInvitationsData = {
     body?: never;
     path?: never;
@@ -1016,6 +2320,278 @@ export type UpdateTeamResponses = {
 
 export type UpdateTeamResponse = UpdateTeamResponses[keyof UpdateTeamResponses];
 
+export type ListNumbersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/numbers';
+};
+
+export type ListNumbersResponses = {
+    /**
+     * Response List Numbers Api V1 Whatsapp Numbers Get
+     *
+     * Successful Response
+     */
+    200: Array<NumberRead>;
+};
+
+export type ListNumbersResponse = ListNumbersResponses[keyof ListNumbersResponses];
+
+export type CreateNumberData = {
+    body: NumberCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/numbers';
+};
+
+export type CreateNumberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CreateNumberError = CreateNumberErrors[keyof CreateNumberErrors];
+
+export type CreateNumberResponses = {
+    /**
+     * Successful Response
+     */
+    201: NumberRead;
+};
+
+export type CreateNumberResponse = CreateNumberResponses[keyof CreateNumberResponses];
+
+export type DeleteNumberData = {
+    body?: never;
+    path: {
+        /**
+         * Number Id
+         */
+        number_id: string;
+    };
+    query?: never;
+    url: '/api/v1/whatsapp/numbers/{number_id}';
+};
+
+export type DeleteNumberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type DeleteNumberError = DeleteNumberErrors[keyof DeleteNumberErrors];
+
+export type DeleteNumberResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteNumberResponse = DeleteNumberResponses[keyof DeleteNumberResponses];
+
+export type UpdateNumberData = {
+    body: NumberUpdate;
+    path: {
+        /**
+         * Number Id
+         */
+        number_id: string;
+    };
+    query?: never;
+    url: '/api/v1/whatsapp/numbers/{number_id}';
+};
+
+export type UpdateNumberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateNumberError = UpdateNumberErrors[keyof UpdateNumberErrors];
+
+export type UpdateNumberResponses = {
+    /**
+     * Successful Response
+     */
+    200: NumberRead;
+};
+
+export type UpdateNumberResponse = UpdateNumberResponses[keyof UpdateNumberResponses];
+
+export type TestNumberData = {
+    body?: never;
+    path: {
+        /**
+         * Number Id
+         */
+        number_id: string;
+    };
+    query?: never;
+    url: '/api/v1/whatsapp/numbers/{number_id}/test';
+};
+
+export type TestNumberErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type TestNumberError = TestNumberErrors[keyof TestNumberErrors];
+
+export type TestNumberResponses = {
+    /**
+     * Successful Response
+     */
+    200: NumberTestResult;
+};
+
+export type TestNumberResponse = TestNumberResponses[keyof TestNumberResponses];
+
+export type ListRejectedWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/rejected-webhooks';
+};
+
+export type ListRejectedWebhooksResponses = {
+    /**
+     * Response List Rejected Webhooks Api V1 Whatsapp Rejected Webhooks Get
+     *
+     * Successful Response
+     */
+    200: Array<RejectedWebhookRead>;
+};
+
+export type ListRejectedWebhooksResponse = ListRejectedWebhooksResponses[keyof ListRejectedWebhooksResponses];
+
+export type ListTemplatesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/templates';
+};
+
+export type ListTemplatesResponses = {
+    /**
+     * Response List Templates Api V1 Whatsapp Templates Get
+     *
+     * Successful Response
+     */
+    200: Array<TemplateRead>;
+};
+
+export type ListTemplatesResponse = ListTemplatesResponses[keyof ListTemplatesResponses];
+
+export type CreateTemplateData = {
+    body: TemplateCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/templates';
+};
+
+export type CreateTemplateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CreateTemplateError = CreateTemplateErrors[keyof CreateTemplateErrors];
+
+export type CreateTemplateResponses = {
+    /**
+     * Successful Response
+     */
+    201: TemplateRead;
+};
+
+export type CreateTemplateResponse = CreateTemplateResponses[keyof CreateTemplateResponses];
+
+export type SyncTemplatesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/whatsapp/templates/sync';
+};
+
+export type SyncTemplatesResponses = {
+    /**
+     * Response Sync Templates Api V1 Whatsapp Templates Sync Post
+     *
+     * Successful Response
+     */
+    200: Array<TemplateRead>;
+};
+
+export type SyncTemplatesResponse = SyncTemplatesResponses[keyof SyncTemplatesResponses];
+
+export type DeleteTemplateData = {
+    body?: never;
+    path: {
+        /**
+         * Template Id
+         */
+        template_id: string;
+    };
+    query?: never;
+    url: '/api/v1/whatsapp/templates/{template_id}';
+};
+
+export type DeleteTemplateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type DeleteTemplateError = DeleteTemplateErrors[keyof DeleteTemplateErrors];
+
+export type DeleteTemplateResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type DeleteTemplateResponse = DeleteTemplateResponses[keyof DeleteTemplateResponses];
+
+export type UpdateTemplateData = {
+    body: TemplateUpdate;
+    path: {
+        /**
+         * Template Id
+         */
+        template_id: string;
+    };
+    query?: never;
+    url: '/api/v1/whatsapp/templates/{template_id}';
+};
+
+export type UpdateTemplateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type UpdateTemplateError = UpdateTemplateErrors[keyof UpdateTemplateErrors];
+
+export type UpdateTemplateResponses = {
+    /**
+     * Successful Response
+     */
+    200: TemplateRead;
+};
+
+export type UpdateTemplateResponse = UpdateTemplateResponses[keyof UpdateTemplateResponses];
+
 export type ReadWorkspaceData = {
     body?: never;
     path?: never;
@@ -1056,3 +2632,55 @@ export type UpdateWorkspaceResponses = {
 };
 
 export type UpdateWorkspaceResponse = UpdateWorkspaceResponses[keyof UpdateWorkspaceResponses];
+
+export type VerifySubscriptionData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Hub.Mode
+         */
+        'hub.mode'?: string;
+        /**
+         * Hub.Verify Token
+         */
+        'hub.verify_token'?: string;
+        /**
+         * Hub.Challenge
+         */
+        'hub.challenge'?: string;
+    };
+    url: '/webhooks/whatsapp';
+};
+
+export type VerifySubscriptionErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type VerifySubscriptionError = VerifySubscriptionErrors[keyof VerifySubscriptionErrors];
+
+export type VerifySubscriptionResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type VerifySubscriptionResponse = VerifySubscriptionResponses[keyof VerifySubscriptionResponses];
+
+export type ReceiveWebhookData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/webhooks/whatsapp';
+};
+
+export type ReceiveWebhookResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};

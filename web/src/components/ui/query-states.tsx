@@ -23,6 +23,7 @@ export function ErrorState({ message, retryLabel, onRetry }: ErrorStateProps) {
   return (
     <EmptyState
       icon={<CircleAlert />}
+      tone="danger"
       title={message}
       action={
         <Button variant="secondary" size="sm" onClick={onRetry}>

@@ -38,6 +38,7 @@ export function InvitePage() {
         <EmptyState
           className="py-2"
           icon={<CircleAlert />}
+          tone="danger"
           title={describeError(preview.error)}
           description={t('auth.invite.invalidDescription')}
           action={

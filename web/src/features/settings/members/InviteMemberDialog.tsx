@@ -52,7 +52,7 @@ function InviteForm({ onCreated }: { onCreated: (invitation: CreatedInvitation) 
     () =>
       z.object({
         email: z.string().trim().min(1, t('validation.required')).email(t('validation.email')),
-        role: z.enum(ROLES as ['owner', 'admin', 'agent']),
+        role: z.enum(ROLES),
       }),
     [t],
   );

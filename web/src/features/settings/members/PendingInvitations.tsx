@@ -13,7 +13,7 @@ import { RoleBadge } from './RoleBadge';
 
 export function PendingInvitations() {
   const { t } = useTranslation();
-  const invitations = useInvitations({ isEnabled: true });
+  const invitations = useInvitations();
   return (
     <Card aria-labelledby="pending-invitations-title">
       <CardHeader title={<span id="pending-invitations-title">{t('members.pending.title')}</span>} description={t('members.pending.description')} />

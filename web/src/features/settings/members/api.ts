@@ -46,12 +46,8 @@ export function useRemoveMember() {
   });
 }
 
-export function useInvitations({ isEnabled }: { isEnabled: boolean }) {
-  return useQuery({
-    queryKey: invitationsQueryKey,
-    queryFn: async () => (await listInvitations()).data,
-    enabled: isEnabled,
-  });
+export function useInvitations() {
+  return useQuery({ queryKey: invitationsQueryKey, queryFn: async () => (await listInvitations()).data });
 }
 
 export function useCreateInvitation() {

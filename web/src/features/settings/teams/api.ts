@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createTeam, deleteTeam, listTeams, updateTeam, type TeamCreate, type TeamRead, type TeamUpdate } from '@/api';
+import { membersQueryKey } from '../members/api';
 
 export type Team = TeamRead;
-export type TeamChanges = TeamCreate & TeamUpdate;
-
 const teamsQueryKey = ['teams'] as const;
-const membersQueryKey = ['members'] as const;
 
 export function useTeams() {
   return useQuery({ queryKey: teamsQueryKey, queryFn: async () => (await listTeams()).data });

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from imaradesk.conversations.models import ConversationStatus, DeliveryStatus, Direction
+from imaradesk.core.schemas import Schema, StrictInput
+
+
+class ContactSummary(Schema):
+    id: uuid.UUID
+    wa_id: str
+    name: str
+    opted_out_marketing: bool
+
+
+class ConversationRead(Schema):
+    id: uuid.UUID
+    status: ConversationStatus
+    contact: ContactSummary
+    number_id: uuid.UUID
+    assignee_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    tags: list[str]
+    snoozed_until: datetime | None
+    last_message_at: datetime
+    last_message_preview: str
+    last_inbound_at: datetime | None
+    unread_count: int
+    is_window_open: bool = Field(description="Free-form messages allowed (24 h since the customer wrote)")
+    window_expires_at: datetime | None
+
+
+class ConversationPage(Schema):
+    items: list[ConversationRead]
+    next_before: datetime | None = Field(description="Pass as `before` to get the next page")
+
+
+class MessageError(Schema):
+    code: int | None
+    title: str
+    detail: str
+    hint: str = Field(default="", description="What the agent can do about it")
+
+
+class MediaRead(Schema):
+    mime_type: str
+    filename: str
+    size: int | None = None
+    url: str | None = Field(default=None, description="Download link, once the file is stored")
+
+
+class MessageRead(Schema):
+    id: uuid.UUID
+    conversation_id: uuid.UUID
+    direction: Direction
+    type: str
+    text: str
+    content: dict[str, Any]
+    media: MediaRead | None
+    wamid: str | None
+    context_wamid: str | None
+    status: DeliveryStatus
+    error: MessageError | None
+    author_id: uuid.UUID | None
+    created_at: datetime
+    sent_at: datetime | None
+    delivered_at: datetime | None
+    read_at: datetime | None
+
+
+class TextSend(StrictInput):
+    type: Literal["text"]
+    text: str = Field(min_length=1, max_length=4096)
+    reply_to_message_id: uuid.UUID | None = None
+
+
+class NoteCreate(StrictInput):
+    type: Literal["note"]
+    text: str = Field(min_length=1, max_length=4096)
+
+
+class ReplyButton(StrictInput):
+    id: str = Field(min_length=1, max_length=256)
+    title: str = Field(min_length=1, max_length=20)
+
+
+class ButtonsSend(StrictInput):
+    type: Literal["buttons"]
+    text: str = Field(min_length=1, max_length=1024)
+    buttons: list[ReplyButton] = Field(min_length=1, max_length=3)
+    footer: str | None = Field(default=None, max_length=60)
+
+
+class ListRow(StrictInput):
+    id: str = Field(min_length=1, max_length=200)
+    title: str = Field(min_length=1, max_length=24)
+    description: str | None = Field(default=None, max_length=72)
+
+
+class ListSection(StrictInput):
+    title: str | None = Field(default=None, max_length=24)
+    rows: list[ListRow] = Field(min_length=1, max_length=10)
+
+
+class ListSend(StrictInput):
+    type: Literal["list"]
+    text: str = Field(min_length=1, max_length=1024)
+    button: str = Field(min_length=1, max_length=20)
+    sections: list[ListSection] = Field(min_length=1, max_length=10)
+    header: str | None = Field(default=None, max_length=60)
+    footer: str | None = Field(default=None, max_length=60)
+
+
+class TemplateSend(StrictInput):
+    type: Literal["template"]
+    template_id: uuid.UUID
+    variables: list[str] = Field(default_factory=list, description="Body variables {{1}}, {{2}}, … in order")
+    header_variables: list[str] = Field(default_factory=list)
+    button_payloads: list[str] = Field(default_factory=list)
+
+
+class ReactionSend(StrictInput):
+    type: Literal["reaction"]
+    message_id: uuid.UUID
+    emoji: str = Field(max_length=16, description="Empty removes the reaction")
+
+
+MessageCreate = Annotated[
+    TextSend | NoteCreate | ButtonsSend | ListSend | TemplateSend | ReactionSend, Field(discriminator="type")
+]
+
+
+class AssignmentUpdate(StrictInput):
+    assignee_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None
+
+
+class StatusUpdate(StrictInput):
+    status: ConversationStatus
+    snoozed_until: datetime | None = Field(default=None, description="Required when status is snoozed")
+
+
+class TagsUpdate(StrictInput):
+    tags: list[str] = Field(max_length=50)

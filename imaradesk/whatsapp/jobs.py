@@ -1,0 +1,56 @@
+"""Background work of the WhatsApp channel: process stored webhook events, send queued messages, fetch media."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.config import get_settings
+from imaradesk.conversations.events import MessageQueued
+from imaradesk.core import clock
+from imaradesk.jobs import enqueue, job, subscriber
+from imaradesk.whatsapp import inbound, media, outbound, statuses, templates
+from imaradesk.whatsapp.repository import WebhookEventRepository
+
+log = structlog.get_logger(__name__)
+
+
+@job(max_attempts=6, backoff_seconds=1.0, timeout_seconds=30)
+async def process_event(session: AsyncSession, payload: dict[str, Any]) -> None:
+    event = await WebhookEventRepository(session).get(uuid.UUID(payload["event_id"]))
+    if event is None or event.processed_at is not None:
+        return
+    if event.kind == "message":
+        from imaradesk.whatsapp import numbers
+
+        number = await numbers.get(session, event.workspace_id, event.number_id)
+        stored = await inbound.handle_message(session, event, number)
+        if stored is not None and stored.media is not None:
+            await enqueue(
+                session,
+                download_media,
+                {"workspace_id": str(event.workspace_id), "message_id": str(stored.id)},
+                workspace_id=event.workspace_id,
+            )
+    elif event.kind == "status":
+        await statuses.handle_status(session, event)
+    elif event.kind == "message_template_status_update":
+        await templates.handle_status_update(session, event)
+    else:
+        log.info("whatsapp.event.logged", kind=event.kind, event_id=str(event.id))
+    event.processed_at = clock.now()
+
+
+@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=120)
+async def download_media(session: AsyncSession, payload: dict[str, Any]) -> None:
+    await media.download_inbound(
+        session, get_settings(), uuid.UUID(payload["workspace_id"]), uuid.UUID(payload["message_id"])
+    )
+
+
+@subscriber(MessageQueued, max_attempts=3, backoff_seconds=2.0, timeout_seconds=90)
+async def send_queued_message(session: AsyncSession, event: MessageQueued) -> None:
+    await outbound.send_queued(session, get_settings(), event)

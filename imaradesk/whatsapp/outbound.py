@@ -1,0 +1,188 @@
+"""Outbound messages: checked against API limits and the 24-hour window, queued, then sent by a job."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.config import Settings
+from imaradesk.contacts import service as contacts
+from imaradesk.conversations import service as conversations
+from imaradesk.conversations.events import MessageQueued
+from imaradesk.conversations.models import DeliveryStatus, Message
+from imaradesk.conversations.schemas import (
+    ButtonsSend,
+    ListSend,
+    MessageCreate,
+    NoteCreate,
+    ReactionSend,
+    TemplateSend,
+    TextSend,
+)
+from imaradesk.conversations.window import is_window_open
+from imaradesk.core import clock
+from imaradesk.core.errors import AppError, FieldInvalid
+from imaradesk.whatsapp import numbers, templates
+from imaradesk.whatsapp.client import CloudApiError
+from imaradesk.whatsapp.errors import error_record
+
+log = structlog.get_logger(__name__)
+
+
+class WindowClosed(AppError):
+    status_code = 409
+    code = "window_closed"
+    message = "More than 24 hours have passed since the customer last wrote: only an approved template can be sent now."
+
+
+def _check_buttons(data: ButtonsSend) -> None:
+    titles = [b.title.strip().lower() for b in data.buttons]
+    if len(set(titles)) != len(titles):
+        raise FieldInvalid("buttons", "Button titles must be different from each other.")
+    ids = [b.id for b in data.buttons]
+    if len(set(ids)) != len(ids):
+        raise FieldInvalid("buttons", "Button ids must be different from each other.")
+
+
+def _check_list(data: ListSend) -> None:
+    rows = [row for section in data.sections for row in section.rows]
+    if len(rows) > 10:
+        raise FieldInvalid("sections", f"A list can hold at most 10 rows in total, not {len(rows)}.")
+    if len(data.sections) > 1 and any(not s.title for s in data.sections):
+        raise FieldInvalid("sections", "Every section needs a title when there is more than one.")
+    if len({r.id for r in rows}) != len(rows):
+        raise FieldInvalid("sections", "Row ids must be different from each other.")
+
+
+def _interactive(
+    body: str, action: dict[str, Any], kind: str, header: str | None, footer: str | None
+) -> dict[str, Any]:
+    interactive: dict[str, Any] = {"type": kind, "body": {"text": body}, "action": action}
+    if header:
+        interactive["header"] = {"type": "text", "text": header}
+    if footer:
+        interactive["footer"] = {"text": footer}
+    return {"type": "interactive", "interactive": interactive}
+
+
+async def compose(
+    session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID, data: MessageCreate
+) -> tuple[str, str, dict[str, Any], str | None]:
+    """(kind, preview text, wire content, quoted wamid) for a message, or a clear error before queueing."""
+    conversation = await conversations.get(session, workspace_id, conversation_id)
+    if not isinstance(data, (TemplateSend, NoteCreate)) and not is_window_open(
+        conversation.last_inbound_at, clock.now()
+    ):
+        raise WindowClosed()
+    if isinstance(data, TextSend):
+        quoted = None
+        if data.reply_to_message_id is not None:
+            quoted = (await conversations.get_message(session, workspace_id, data.reply_to_message_id)).wamid
+        return "text", data.text, {"type": "text", "text": {"body": data.text, "preview_url": True}}, quoted
+    if isinstance(data, ButtonsSend):
+        _check_buttons(data)
+        action = {
+            "buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]
+        }
+        return "buttons", data.text, _interactive(data.text, action, "button", None, data.footer), None
+    if isinstance(data, ListSend):
+        _check_list(data)
+        sections = [s.model_dump(exclude_none=True) for s in data.sections]
+        action = {"button": data.button, "sections": sections}
+        return "list", data.text, _interactive(data.text, action, "list", data.header, data.footer), None
+    if isinstance(data, TemplateSend):
+        template = await templates.get(session, workspace_id, data.template_id)
+        wire = templates.build_send(template, data.variables, data.header_variables, data.button_payloads)
+        contact = await contacts.get(session, workspace_id, conversation.contact_id)
+        if template.category == "MARKETING" and contact.opted_out_marketing:
+            raise AppError(
+                "This customer opted out of marketing messages.", code="contact_opted_out", status_code=409
+            )
+        preview = templates.render_preview(template, data.variables)
+        return (
+            "template",
+            preview,
+            {"type": "template", "template": wire, "category": template.category},
+            None,
+        )
+    if isinstance(data, ReactionSend):
+        target = await conversations.get_message(session, workspace_id, data.message_id)
+        if target.wamid is None or target.conversation_id != conversation.id:
+            raise FieldInvalid(
+                "message_id", "Only a delivered message of this conversation can get a reaction."
+            )
+        return (
+            "reaction",
+            data.emoji,
+            {"type": "reaction", "reaction": {"message_id": target.wamid, "emoji": data.emoji}},
+            None,
+        )
+    raise FieldInvalid("type", "Notes are not sent to the customer.")
+
+
+async def send_from_inbox(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    conversation_id: uuid.UUID,
+    author_id: uuid.UUID | None,
+    data: MessageCreate,
+) -> Message:
+    if isinstance(data, NoteCreate):
+        return await conversations.add_note(session, workspace_id, conversation_id, author_id, data.text)
+    kind, text, content, quoted = await compose(session, workspace_id, conversation_id, data)
+    return await conversations.queue_outbound(
+        session,
+        workspace_id=workspace_id,
+        conversation_id=conversation_id,
+        author_id=author_id,
+        kind=kind,
+        text=text,
+        content=content,
+        context_wamid=quoted,
+    )
+
+
+def wire_payload(message: Message, to: str) -> dict[str, Any]:
+    """The send body for a queued message; its content already holds the wire object."""
+    content = message.content or {"type": "text", "text": {"body": message.text}}
+    wire_type = str(content.get("type", "text"))
+    payload: dict[str, Any] = {
+        "to": to,
+        "type": wire_type,
+        wire_type: content.get(wire_type, {"body": message.text}),
+    }
+    if message.context_wamid:
+        payload["context"] = {"message_id": message.context_wamid}
+    return payload
+
+
+async def send_queued(session: AsyncSession, settings: Settings, event: MessageQueued) -> None:
+    message = await conversations.get_message(session, event.workspace_id, event.message_id)
+    if message.status != DeliveryStatus.queued or message.wamid is not None:
+        return  # already sent by an earlier attempt of this job
+    conversation = await conversations.get(session, event.workspace_id, message.conversation_id)
+    is_template = message.type == "template"
+    if not is_template and not is_window_open(conversation.last_inbound_at, clock.now()):
+        await conversations.record_failure(
+            session,
+            event.workspace_id,
+            message.id,
+            error_record(131047, "Re-engagement message", "The 24-hour window closed before sending."),
+        )
+        return
+    number = await numbers.get(session, event.workspace_id, conversation.number_id)
+    contact = await contacts.get(session, event.workspace_id, conversation.contact_id)
+    try:
+        response = await numbers.client_for(number, settings).send(wire_payload(message, contact.wa_id))
+    except CloudApiError as exc:
+        log.warning(
+            "whatsapp.send.failed", message_id=str(message.id), code=exc.code, detail=exc.detail[:200]
+        )
+        await conversations.record_failure(
+            session, event.workspace_id, message.id, error_record(exc.code, exc.title, exc.detail)
+        )
+        return
+    await conversations.record_sent(session, event.workspace_id, message.id, response.messages[0].id)

@@ -1,0 +1,233 @@
+"""Message templates: local CRUD, sync with the WhatsApp Business Account, status updates (§5)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from imaradesk.config import Settings
+from imaradesk.core.errors import AppError, Conflict, FieldInvalid
+from imaradesk.whatsapp import numbers
+from imaradesk.whatsapp.client import CloudApiError
+from imaradesk.whatsapp.models import Template, WebhookEvent
+from imaradesk.whatsapp.repository import TemplateLookupRepository, TemplateRepository
+from imaradesk.whatsapp.schemas import TemplateCreate, TemplateRead, TemplateUpdate
+
+_PLACEHOLDER = re.compile(r"{{\s*(\d+)\s*}}")
+APPROVED = "APPROVED"
+
+
+class TemplateNotApproved(AppError):
+    status_code = 409
+    code = "template_not_approved"
+
+
+def _component(components: Sequence[dict[str, Any]], kind: str) -> dict[str, Any] | None:
+    return next((c for c in components if str(c.get("type", "")).upper() == kind), None)
+
+
+def variable_count(components: Sequence[dict[str, Any]], kind: str) -> int:
+    component = _component(components, kind)
+    if component is None or not component.get("text"):
+        return 0
+    return len(set(_PLACEHOLDER.findall(str(component["text"]))))
+
+
+def read(template: Template) -> TemplateRead:
+    return TemplateRead(
+        id=template.id,
+        name=template.name,
+        language=template.language,
+        category=template.category,
+        status=template.status,
+        components=template.components,
+        meta_id=template.meta_id,
+        rejection_reason=template.rejection_reason,
+        body_variable_count=variable_count(template.components, "BODY"),
+        header_variable_count=variable_count(template.components, "HEADER"),
+        updated_at=template.updated_at,
+    )
+
+
+async def list_templates(session: AsyncSession, workspace_id: uuid.UUID) -> Sequence[Template]:
+    return await TemplateRepository(session, workspace_id).list_ordered()
+
+
+async def get(session: AsyncSession, workspace_id: uuid.UUID, template_id: uuid.UUID) -> Template:
+    return await TemplateRepository(session, workspace_id).get_or_404(template_id, "template")
+
+
+async def create(
+    session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, data: TemplateCreate
+) -> Template:
+    templates = TemplateRepository(session, workspace_id)
+    if await templates.get_by_name(data.name, data.language) is not None:
+        raise Conflict(f"Template {data.name!r} already exists in {data.language}.", code="template_exists")
+    components = [c.model_dump(exclude_none=True) for c in data.components]
+    if _component(components, "BODY") is None:
+        raise FieldInvalid("components", "A template needs a BODY component.")
+    template = templates.add(
+        Template(
+            id=uuid.uuid4(),
+            name=data.name,
+            language=data.language,
+            category=data.category,
+            status="LOCAL",
+            components=components,
+        )
+    )
+    await session.flush()
+    if data.submit:
+        await _submit(session, settings, workspace_id, template)
+    return template
+
+
+async def _submit(
+    session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, template: Template
+) -> None:
+    connected = await numbers.list_numbers(session, workspace_id)
+    if not connected:
+        return  # stays LOCAL until a number is connected and the template is synced
+    client = numbers.client_for(connected[0], settings)
+    try:
+        answer = await client.create_template(
+            {
+                "name": template.name,
+                "language": template.language,
+                "category": template.category,
+                "components": template.components,
+            }
+        )
+    except CloudApiError as exc:
+        raise AppError(
+            f"WhatsApp refused the template: {exc}", code="template_rejected", status_code=422
+        ) from exc
+    template.waba_id = connected[0].waba_id
+    template.meta_id = str(answer.get("id") or "") or None
+    template.status = str(answer.get("status") or "PENDING")
+
+
+async def update(
+    session: AsyncSession, workspace_id: uuid.UUID, template_id: uuid.UUID, data: TemplateUpdate
+) -> Template:
+    template = await get(session, workspace_id, template_id)
+    if data.category is not None:
+        template.category = data.category
+    if data.components is not None:
+        template.components = [c.model_dump(exclude_none=True) for c in data.components]
+        template.status = "LOCAL" if template.meta_id is None else "PENDING"
+    await session.flush()
+    return template
+
+
+async def delete(session: AsyncSession, workspace_id: uuid.UUID, template_id: uuid.UUID) -> None:
+    templates = TemplateRepository(session, workspace_id)
+    await templates.delete(await templates.get_or_404(template_id, "template"))
+
+
+async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUID) -> int:
+    """Pull every template of each connected WABA; returns how many were created or updated."""
+    templates = TemplateRepository(session, workspace_id)
+    changed = 0
+    seen_wabas: set[str] = set()
+    for number in await numbers.list_numbers(session, workspace_id):
+        if number.waba_id in seen_wabas:
+            continue
+        seen_wabas.add(number.waba_id)
+        try:
+            remote = await numbers.client_for(number, settings).list_templates()
+        except CloudApiError as exc:
+            raise AppError(
+                f"Could not fetch templates: {exc}", code="template_sync_failed", status_code=502
+            ) from exc
+        for item in remote:
+            local = await templates.get_by_name(item.name, item.language)
+            if local is None:
+                local = templates.add(
+                    Template(
+                        id=uuid.uuid4(),
+                        name=item.name,
+                        language=item.language,
+                        category=item.category or "UTILITY",
+                        components=item.components,
+                    )
+                )
+            local.waba_id = number.waba_id
+            local.meta_id = item.id
+            local.status = item.status or local.status
+            local.category = item.category or local.category
+            local.components = item.components or local.components
+            changed += 1
+    await session.flush()
+    return changed
+
+
+async def handle_status_update(session: AsyncSession, event: WebhookEvent) -> bool:
+    value = event.payload.get("value", {})
+    template = await TemplateLookupRepository(session).by_meta_id_or_name(
+        [str(event.payload.get("waba_id", ""))],
+        str(value.get("message_template_id", "")) or None,
+        str(value.get("message_template_name", "")),
+        str(value.get("message_template_language", "")),
+    )
+    if template is None or template.workspace_id != event.workspace_id:
+        return False
+    template.status = str(value.get("event", template.status))
+    reason = value.get("reason")
+    template.rejection_reason = None if reason in (None, "NONE") else str(reason)
+    return True
+
+
+def build_send(
+    template: Template,
+    variables: Sequence[str],
+    header_variables: Sequence[str],
+    button_payloads: Sequence[str],
+) -> dict[str, Any]:
+    """The wire `template` object (§4.7), after checking the variables fit the placeholders."""
+    if template.status != APPROVED:
+        raise TemplateNotApproved(
+            f"Template {template.name!r} ({template.language}) is {template.status}, not approved; sync templates."
+        )
+    expected = variable_count(template.components, "BODY")
+    if len(variables) != expected:
+        raise FieldInvalid(
+            "variables",
+            f"Template {template.name!r} needs {expected} body variable(s), got {len(variables)}.",
+        )
+    expected_header = variable_count(template.components, "HEADER")
+    if len(header_variables) != expected_header:
+        raise FieldInvalid(
+            "header_variables",
+            f"The header needs {expected_header} variable(s), got {len(header_variables)}.",
+        )
+    components: list[dict[str, Any]] = []
+    if header_variables:
+        components.append(
+            {"type": "header", "parameters": [{"type": "text", "text": v} for v in header_variables]}
+        )
+    if variables:
+        components.append({"type": "body", "parameters": [{"type": "text", "text": v} for v in variables]})
+    for index, payload in enumerate(button_payloads):
+        components.append(
+            {
+                "type": "button",
+                "sub_type": "quick_reply",
+                "index": str(index),
+                "parameters": [{"type": "payload", "payload": payload}],
+            }
+        )
+    return {"name": template.name, "language": {"code": template.language}, "components": components}
+
+
+def render_preview(template: Template, variables: Sequence[str]) -> str:
+    body = _component(template.components, "BODY")
+    text = str(body.get("text", "")) if body else template.name
+    return _PLACEHOLDER.sub(
+        lambda m: variables[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(variables) else m.group(0),
+        text,
+    )
