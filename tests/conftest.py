@@ -76,6 +76,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Set
         "database_url": database_url,
         "data_dir": data_dir,
         "jobs": {"embedded_worker": False},
+        "whatsapp": {"retry_backoff_seconds": 0.01, "send_attempts": 2},
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)

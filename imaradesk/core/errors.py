@@ -89,8 +89,11 @@ def error_body(code: str, message: str, details: dict[str, Any] | None = None) -
     return {"code": code, "message": message, "details": details or {}}
 
 
-def _field_name(location: Sequence[int | str]) -> str:
+def _field_name(location: Sequence[int | str], body: object) -> str:
     parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "cookie")]
+    # A body that is a union tagged by `type` puts the tag first in the location: drop it.
+    if len(parts) > 1 and isinstance(body, dict) and body.get("type") == parts[0]:
+        parts = parts[1:]
     return ".".join(parts) or "body"
 
 
@@ -102,7 +105,7 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
         )
     fields: dict[str, str] = {}
     for error in errors:
-        fields.setdefault(_field_name(error.get("loc", ())), str(error.get("msg", "is invalid")))
+        fields.setdefault(_field_name(error.get("loc", ()), exc.body), str(error.get("msg", "is invalid")))
     summary = "; ".join(f"{name}: {msg}" for name, msg in fields.items())
     return JSONResponse(error_body("validation_error", summary, {"fields": fields}), status_code=422)
 

@@ -71,6 +71,10 @@ def registered_schedules() -> list[Schedule]:
     return list(_SCHEDULES.values())
 
 
+def get_schedule(name: str) -> Schedule | None:
+    return _SCHEDULES.get(name)
+
+
 def unregister_schedule(name: str) -> None:
     """Tests register schedules in fixtures and remove them afterwards."""
     _SCHEDULES.pop(name, None)

@@ -190,19 +190,22 @@ class Dispatcher:
         delivery.attempt += 1
         status: int | None = None
         error: str | None = None
+        headers = {
+            "Content-Type": "application/json",
+            "X-Hub-Signature-256": delivery.signature,
+            "User-Agent": "facebookexternalua",
+        }
+        timeout = self.config.webhook_timeout_seconds
         try:
-            response = await self._client.post(
-                self.config.webhook_url,
-                content=delivery.body,
-                headers={
-                    "Content-Type": "application/json",
-                    "X-Hub-Signature-256": delivery.signature,
-                    "User-Agent": "facebookexternalua",
-                },
-                timeout=self.config.webhook_timeout_seconds,
-            )
+            # httpx's own timeout does not cover in-process transports; this one covers both.
+            async with asyncio.timeout(timeout):
+                response = await self._client.post(
+                    self.config.webhook_url, content=delivery.body, headers=headers, timeout=timeout
+                )
             status = response.status_code
-        except httpx.HTTPError as exc:
+        except TimeoutError:
+            error = f"no answer within {timeout} s"
+        except Exception as exc:  # noqa: BLE001 (any failure of the receiver is a failed delivery)
             error = f"{exc.__class__.__name__}: {exc}"[:300]
         self._record(delivery, status, error, fault=delivery.fault)
         if status == 200 or delivery.fault is not None:

@@ -14,7 +14,7 @@ from imaradesk.core import clock
 from imaradesk.db.session import Database
 from imaradesk.jobs import every
 from imaradesk.jobs.queue import JobDefinition
-from imaradesk.jobs.schedule import Schedule, registered_schedules, unregister_schedule
+from imaradesk.jobs.schedule import Schedule, get_schedule, registered_schedules, unregister_schedule
 from imaradesk.jobs.worker import Worker, drain_jobs
 from tests.jobs import sample_jobs
 from tests.jobs.queries import jobs_of
@@ -33,6 +33,13 @@ def scan() -> Iterator[JobDefinition]:
     unregister_schedule(definition.name)
 
 
+def worker_for(database: Database, scan: JobDefinition) -> Worker:
+    """A worker that ticks only the test's schedule (domains register their own)."""
+    schedule = get_schedule(scan.name)
+    assert schedule is not None
+    return Worker(database, schedules=[schedule])
+
+
 def at_period_start() -> None:
     """Move the test clock to 1 s past the next minute, so ticks don't straddle a boundary."""
     now = clock.now()
@@ -41,8 +48,9 @@ def at_period_start() -> None:
 
 
 def test_period_start_is_aligned_on_the_epoch(scan: JobDefinition) -> None:
-    schedule = next(s for s in registered_schedules() if s.name == scan.name)
-    assert isinstance(schedule, Schedule)
+    schedule = get_schedule(scan.name)
+    assert schedule in registered_schedules()
+    assert schedule is not None
     at = datetime(2025, 3, 1, 12, 34, 56, 789, tzinfo=UTC)
     assert schedule.due_at(at) == datetime(2025, 3, 1, 12, 34, tzinfo=UTC)
     hourly = Schedule(scan, timedelta(hours=1))
@@ -54,7 +62,7 @@ async def test_two_workers_enqueue_each_period_once(
     database: Database, scan: JobDefinition, calls: list[sample_jobs.Call]
 ) -> None:
     at_period_start()
-    first, second = Worker(database), Worker(database)
+    first, second = worker_for(database, scan), worker_for(database, scan)
 
     assert sorted(await asyncio.gather(first.tick(), second.tick())) == [0, 1]
     assert await first.tick() + await second.tick() == 0
@@ -62,7 +70,7 @@ async def test_two_workers_enqueue_each_period_once(
 
     clock.advance(timedelta(seconds=30))
     assert await first.tick() + await second.tick() == 0
-    assert await Worker(database).tick() == 0  # a process started later in the same period
+    assert await worker_for(database, scan).tick() == 0  # a process started later in the same period
 
     clock.advance(timedelta(seconds=30))
     assert sorted(await asyncio.gather(second.tick(), first.tick())) == [0, 1]
@@ -76,7 +84,7 @@ async def test_two_workers_enqueue_each_period_once(
 
 async def test_missed_periods_are_not_caught_up(database: Database, scan: JobDefinition) -> None:
     at_period_start()
-    worker = Worker(database)
+    worker = worker_for(database, scan)
     assert await worker.tick() == 1
     await drain_jobs(database)
     clock.advance(timedelta(hours=3))
@@ -90,7 +98,7 @@ async def test_a_period_is_skipped_while_the_previous_run_is_pending(
     database: Database, scan: JobDefinition
 ) -> None:
     at_period_start()
-    worker = Worker(database)
+    worker = worker_for(database, scan)
     assert await worker.tick() == 1
     clock.advance(timedelta(minutes=1))
     assert await worker.tick() == 0

@@ -2006,7 +2006,7 @@ export type InboxEventsData = {
 
 export type InboxEventsResponses = {
     /**
-     * Successful Response
+     * Server-sent events
      */
     200: unknown;
 };
@@ -2632,55 +2632,3 @@ export type UpdateWorkspaceResponses = {
 };
 
 export type UpdateWorkspaceResponse = UpdateWorkspaceResponses[keyof UpdateWorkspaceResponses];
-
-export type VerifySubscriptionData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Hub.Mode
-         */
-        'hub.mode'?: string;
-        /**
-         * Hub.Verify Token
-         */
-        'hub.verify_token'?: string;
-        /**
-         * Hub.Challenge
-         */
-        'hub.challenge'?: string;
-    };
-    url: '/webhooks/whatsapp';
-};
-
-export type VerifySubscriptionErrors = {
-    /**
-     * Validation Error
-     */
-    422: HttpValidationError;
-};
-
-export type VerifySubscriptionError = VerifySubscriptionErrors[keyof VerifySubscriptionErrors];
-
-export type VerifySubscriptionResponses = {
-    /**
-     * Successful Response
-     */
-    200: string;
-};
-
-export type VerifySubscriptionResponse = VerifySubscriptionResponses[keyof VerifySubscriptionResponses];
-
-export type ReceiveWebhookData = {
-    body?: never;
-    path?: never;
-    query?: never;
-    url: '/webhooks/whatsapp';
-};
-
-export type ReceiveWebhookResponses = {
-    /**
-     * Successful Response
-     */
-    200: unknown;
-};
