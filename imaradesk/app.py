@@ -8,8 +8,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
@@ -27,9 +28,12 @@ from imaradesk.core.realtime import create_broker, install_broker
 from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database
 from imaradesk.jobs.registry import import_job_modules
+from imaradesk.simulator import create_simulator_app, simulator_of
+from imaradesk.whatsapp.client import SIMULATOR_BASE_URL, TIMEOUT, install_http_client
 from imaradesk.whatsapp.numbers import WEBHOOK_PATH
 
 WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+SIMULATOR_PATH = "/simulator"
 
 
 @asynccontextmanager
@@ -43,6 +47,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         from imaradesk import migrate
 
         await asyncio.to_thread(migrate.upgrade, settings)
+    simulator = getattr(app.state, "simulator", None)
+    if simulator is not None:
+        install_http_client(simulator_http_client(app.state.simulator_app))
+        await simulator.start()
     worker_task: asyncio.Task[None] | None = None
     stop = asyncio.Event()
     if settings.mode == Mode.embedded and settings.jobs.embedded_worker:
@@ -56,6 +64,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if worker_task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker_task, timeout=10)
+        if simulator is not None:
+            await simulator.stop()
         await broker.close()
         await database.dispose()
 
@@ -85,6 +95,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.include_router(api_router)
     app.include_router(webhook_router)
     _add_operational_routes(app)
+    if settings.mode == Mode.embedded and settings.simulator.enabled:
+        _mount_simulator(app, settings)
     _add_web_app(app, WEB_DIST)
     return app
 
@@ -102,9 +114,7 @@ def _add_operational_routes(app: FastAPI) -> None:
                 await session.execute(text("SELECT 1"))
         except Exception as exc:  # noqa: BLE001 (any failure means not ready)
             return JSONResponse(
-                error_body(
-                    "database_unavailable", f"The database is not reachable: {exc.__class__.__name__}"
-                ),
+                error_body("database_unavailable", f"The database is not reachable: {exc.__class__.__name__}"),
                 status_code=503,
             )
         return JSONResponse({"status": "ready"})
@@ -115,6 +125,26 @@ def _add_operational_routes(app: FastAPI) -> None:
 
         await refresh_queue_depth(request.app.state.database)
         return metrics_response()
+
+
+def _mount_simulator(app: FastAPI, settings: Settings) -> None:
+    """Embedded mode: the Cloud API simulator and its phone page at /simulator/, wired in-process.
+
+    Its webhooks reach this app through an ASGI transport, and numbers whose Graph base URL is
+    SIMULATOR_BASE_URL reach it the same way, so neither depends on the port we serve on.
+    """
+    simulator_app = create_simulator_app(settings.simulator, webhook_transport=httpx.ASGITransport(app=app))
+    app.mount(SIMULATOR_PATH, simulator_app)
+    app.state.simulator_app = simulator_app
+    app.state.simulator = simulator_of(simulator_app)
+
+    @app.get(SIMULATOR_PATH, include_in_schema=False)
+    async def phone_page() -> RedirectResponse:
+        return RedirectResponse(SIMULATOR_PATH + "/")
+
+
+def simulator_http_client(simulator_app: FastAPI) -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=TIMEOUT, mounts={SIMULATOR_BASE_URL: httpx.ASGITransport(app=simulator_app)})
 
 
 def _add_web_app(app: FastAPI, dist: Path) -> None:
@@ -133,6 +163,4 @@ def _add_web_app(app: FastAPI, dist: Path) -> None:
             return FileResponse(top_level[path])
         if index is not None:
             return FileResponse(index, headers={"Cache-Control": "no-cache"})
-        return HTMLResponse(
-            "<h1>ImaraDesk</h1><p>The web app is not built yet: run <code>make web</code>.</p>"
-        )
+        return HTMLResponse("<h1>ImaraDesk</h1><p>The web app is not built yet: run <code>make web</code>.</p>")

@@ -53,6 +53,19 @@ def worker() -> None:
 
 
 @app.command()
+def simulator(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8001,
+) -> None:
+    """Run the WhatsApp Cloud API simulator alone (its webhooks go to IMARADESK_SIMULATOR__WEBHOOK_URL)."""
+    from imaradesk.simulator import run_simulator
+
+    settings = get_settings()
+    typer.echo(f"Simulator on http://{host}:{port} (phone page at /), webhooks to {settings.simulator.webhook_url}")
+    run_simulator(settings, host, port)
+
+
+@app.command()
 def migrate() -> None:
     """Apply database migrations."""
     from imaradesk import migrate as migrations
@@ -103,9 +116,15 @@ def seed_demo() -> None:
     """Create the demo workspace (owner + two agents in a team) and print the login."""
     from imaradesk import demo
 
-    login = asyncio.run(_in_unit_of_work(demo.seed_demo))
+    settings = get_settings()
+
+    async def work(session: AsyncSession) -> demo.DemoLogin:
+        return await demo.seed_demo(session, settings)
+
+    login = asyncio.run(_in_unit_of_work(work))
     state = "created" if login.created else "already there"
     typer.echo(f"Demo workspace {state}. Sign in as {login.email} / {login.password}")
+    typer.echo(f"Chat as a customer on the simulator phone: {settings.public_url.rstrip('/')}/simulator/")
 
 
 @app.command()

@@ -106,9 +106,7 @@ class SimulatorSettings(BaseModel):
 
     enabled: bool = True
     graph_version: str = Field(default="v21.0", pattern=r"^v\d+\.\d+$")
-    phone_numbers: list[SimulatorPhoneNumber] = Field(
-        default_factory=lambda: [SimulatorPhoneNumber()], min_length=1
-    )
+    phone_numbers: list[SimulatorPhoneNumber] = Field(default_factory=lambda: [SimulatorPhoneNumber()], min_length=1)
     waba_id: str = "102290129340398"
     access_token: str = SIMULATOR_ACCESS_TOKEN
     app_secret: str = SIMULATOR_APP_SECRET

@@ -1,4 +1,4 @@
-"""seed-demo: a demo workspace with an owner and two agents in a team (idempotent)."""
+"""seed-demo: owner, two agents in a team, a number on the built-in simulator, a few conversations."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.auth import service as auth
+from imaradesk.config import Settings
 from imaradesk.workspaces import service as workspaces
 from imaradesk.workspaces import teams
 from imaradesk.workspaces.models import Availability, Role
@@ -24,7 +25,15 @@ class DemoLogin:
     created: bool
 
 
-async def seed_demo(session: AsyncSession) -> DemoLogin:
+DEMO_MESSAGES = (
+    ("254712000101", "Habari! Oda yangu namba A1023 iko wapi?"),
+    ("221771234567", "Bonjour, je voudrais savoir si vous livrez à Thiès."),
+    ("258841234567", "Olá, o meu pagamento por M-Pesa não foi confirmado."),
+    ("233244123456", "Hi, the blender I bought last week stopped working. Can I get a refund?"),
+)
+
+
+async def seed_demo(session: AsyncSession, settings: Settings) -> DemoLogin:
     if await auth.get_user_by_email(session, DEMO_OWNER) is not None:
         return DemoLogin(DEMO_OWNER, DEMO_PASSWORD, created=False)
     owner = await auth.create_user(session, email=DEMO_OWNER, name="Demo Owner", password=DEMO_PASSWORD)

@@ -69,6 +69,4 @@ def test_committed_openapi_schema_is_current() -> None:
     from imaradesk.app import create_app
 
     committed = Path(__file__).resolve().parent.parent / "web" / "openapi.json"
-    assert json.loads(committed.read_text()) == create_app().openapi(), (
-        "stale web/openapi.json: run make openapi"
-    )
+    assert json.loads(committed.read_text()) == create_app().openapi(), "stale web/openapi.json: run make openapi"

@@ -8,7 +8,6 @@ import re
 import uuid
 
 import httpx
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
@@ -66,9 +65,7 @@ async def _snapshot(client_b: httpx.AsyncClient) -> dict[str, object]:
     return {path: (await client_b.get(path)).json() for path in paths}
 
 
-async def test_workspace_a_cannot_reach_workspace_b_by_id(
-    client: httpx.AsyncClient, session, app, settings
-) -> None:
+async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncClient, session, app, settings) -> None:
     a_owner = await make_workspace(session, "Workspace A")
     b_owner = await make_workspace(session, "Workspace B")
     b_agent = await make_member(session, b_owner, Role.agent)
@@ -89,9 +86,7 @@ async def test_workspace_a_cannot_reach_workspace_b_by_id(
             for method in operations:
                 body = SAMPLE_BODIES.get((method, path), {}) if method in {"post", "put", "patch"} else None
                 response = await client.request(method.upper(), url, json=body)
-                assert response.status_code == 404, (
-                    f"{method.upper()} {path}: {response.status_code} {response.text}"
-                )
+                assert response.status_code == 404, f"{method.upper()} {path}: {response.status_code} {response.text}"
                 assert str(b_owner.workspace_id) not in response.text
                 walked.append(f"{method.upper()} {path}")
 

@@ -47,10 +47,6 @@ def decode_session(token: str, secret_key: str) -> SessionClaims:
             csrf=str(payload.get("csrf", "")),
         )
     except jwt.ExpiredSignatureError as exc:
-        raise NotAuthenticated(
-            "Your session has expired; please sign in again.", code="session_expired"
-        ) from exc
+        raise NotAuthenticated("Your session has expired; please sign in again.", code="session_expired") from exc
     except (jwt.InvalidTokenError, ValueError, KeyError) as exc:
-        raise NotAuthenticated(
-            "Your session is not valid; please sign in again.", code="invalid_session"
-        ) from exc
+        raise NotAuthenticated("Your session is not valid; please sign in again.", code="invalid_session") from exc

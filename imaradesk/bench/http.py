@@ -21,13 +21,9 @@ def run(*, seconds: float, concurrency: int) -> dict[str, float]:
         "imaradesk.app:create_app", factory=True, env={"IMARADESK_JOBS__EMBEDDED_WORKER": "false"}
     ) as port:
         run_load("127.0.0.1", port, plain_get("127.0.0.1", "/healthz"), seconds=1, concurrency=concurrency)
-        app = run_load(
-            "127.0.0.1", port, plain_get("127.0.0.1", "/healthz"), seconds=seconds, concurrency=concurrency
-        )
+        app = run_load("127.0.0.1", port, plain_get("127.0.0.1", "/healthz"), seconds=seconds, concurrency=concurrency)
     figures.update(app.figures("app_healthz"))
-    figures["app_to_bare_ratio"] = round(
-        figures["app_healthz_requests_per_s"] / figures["bare_requests_per_s"], 3
-    )
+    figures["app_to_bare_ratio"] = round(figures["app_healthz_requests_per_s"] / figures["bare_requests_per_s"], 3)
     figures["concurrency"] = concurrency
     figures["seconds"] = seconds
     return figures

@@ -20,9 +20,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def uvicorn_server(
-    app_path: str, *, factory: bool = False, env: dict[str, str] | None = None
-) -> Iterator[int]:
+def uvicorn_server(app_path: str, *, factory: bool = False, env: dict[str, str] | None = None) -> Iterator[int]:
     port = free_port()
     command = [
         sys.executable,
@@ -39,10 +37,7 @@ def uvicorn_server(
     ]
     if factory:
         command.append("--factory")
-    process = subprocess.Popen(
-        command,  # noqa: S603 (our own interpreter and module)
-        env={**os.environ, **(env or {})},
-    )
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})})  # noqa: S603 (our own interpreter)
     try:
         _wait_until_up(port, process)
         yield port

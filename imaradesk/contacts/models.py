@@ -37,7 +37,5 @@ class Tag(IdMixin, WorkspaceOwned, Base):
 class ContactTag(WorkspaceOwned, Base):
     __tablename__ = "contact_tags"
 
-    contact_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
-    )
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)

@@ -66,9 +66,7 @@ class TagRepository(WorkspaceRepository[Tag]):
 
     async def replace_contact_tags(self, contact_id: uuid.UUID, tag_ids: Sequence[uuid.UUID]) -> None:
         await self.session.execute(
-            delete(ContactTag).where(
-                ContactTag.workspace_id == self.workspace_id, ContactTag.contact_id == contact_id
-            )
+            delete(ContactTag).where(ContactTag.workspace_id == self.workspace_id, ContactTag.contact_id == contact_id)
         )
         for tag_id in tag_ids:
             self.session.add(ContactTag(workspace_id=self.workspace_id, contact_id=contact_id, tag_id=tag_id))

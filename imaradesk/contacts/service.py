@@ -15,9 +15,7 @@ from imaradesk.core import clock
 from imaradesk.core.errors import FieldInvalid
 
 
-async def get_or_create(
-    session: AsyncSession, workspace_id: uuid.UUID, wa_id: str, profile_name: str = ""
-) -> Contact:
+async def get_or_create(session: AsyncSession, workspace_id: uuid.UUID, wa_id: str, profile_name: str = "") -> Contact:
     """The contact row, locked for this transaction on PostgreSQL so one contact's events run one at a time."""
     contacts = ContactRepository(session, workspace_id)
     contact = await contacts.get_by_wa_id(wa_id, for_update=True)
@@ -88,9 +86,7 @@ def apply_consent(contact: Contact, change: ConsentChange, *, source: str) -> bo
     return True
 
 
-async def search(
-    session: AsyncSession, workspace_id: uuid.UUID, text: str, limit: int = 20
-) -> Sequence[Contact]:
+async def search(session: AsyncSession, workspace_id: uuid.UUID, text: str, limit: int = 20) -> Sequence[Contact]:
     return await ContactRepository(session, workspace_id).search(text, limit)
 
 

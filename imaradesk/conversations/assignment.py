@@ -17,9 +17,7 @@ class Candidate:
 
 def pick_agent(candidates: Sequence[Candidate], open_chats: Mapping[uuid.UUID, int]) -> uuid.UUID | None:
     """Ties go to whoever joined first, so the choice is stable and testable."""
-    available = [
-        c for c in candidates if c.is_online and open_chats.get(c.membership_id, 0) < c.max_concurrent_chats
-    ]
+    available = [c for c in candidates if c.is_online and open_chats.get(c.membership_id, 0) < c.max_concurrent_chats]
     if not available:
         return None
     best = min(available, key=lambda c: (open_chats.get(c.membership_id, 0), c.joined_order))

@@ -22,11 +22,7 @@ RANK = {
 def merged_status(current: DeliveryStatus, incoming: DeliveryStatus) -> DeliveryStatus | None:
     """The status after `incoming` arrives, or None when it changes nothing."""
     if incoming == DeliveryStatus.failed:
-        return (
-            DeliveryStatus.failed
-            if RANK[current] <= RANK[DeliveryStatus.sent] and current != incoming
-            else None
-        )
+        return DeliveryStatus.failed if RANK[current] <= RANK[DeliveryStatus.sent] and current != incoming else None
     if RANK[incoming] > RANK[current]:
         return incoming
     return None

@@ -58,9 +58,7 @@ async def list_conversations(
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationRead)
-async def read_conversation(
-    session: Session, actor: CurrentActor, conversation_id: uuid.UUID
-) -> ConversationRead:
+async def read_conversation(session: Session, actor: CurrentActor, conversation_id: uuid.UUID) -> ConversationRead:
     return await inbox.read_conversation(session, actor.workspace_id, conversation_id)
 
 
@@ -108,9 +106,7 @@ async def assign(
 async def set_status(
     session: Session, actor: CurrentActor, conversation_id: uuid.UUID, data: StatusUpdate
 ) -> ConversationRead:
-    await conversations.set_status(
-        session, actor.workspace_id, conversation_id, data.status, data.snoozed_until
-    )
+    await conversations.set_status(session, actor.workspace_id, conversation_id, data.status, data.snoozed_until)
     return await inbox.read_conversation(session, actor.workspace_id, conversation_id)
 
 

@@ -73,9 +73,7 @@ async def media_of(
         raise NotFound("The file is no longer in storage.", code="media_not_found") from exc
 
 
-async def event_stream(
-    workspace_id: uuid.UUID, is_disconnected: asyncio.Event | None = None
-) -> AsyncIterator[str]:
+async def event_stream(workspace_id: uuid.UUID, is_disconnected: asyncio.Event | None = None) -> AsyncIterator[str]:
     """Server-sent events for one workspace's inbox; a comment every 15 s keeps proxies from closing it."""
     yield "retry: 3000\n\n"
     async with current_broker().subscribe(live.channel_for(workspace_id)) as messages:

@@ -58,9 +58,7 @@ class Conversation(IdMixin, WorkspaceOwned, TimestampMixin, Base):
     status: Mapped[ConversationStatus] = mapped_column(
         _enum(ConversationStatus, "conversation_status"), default=ConversationStatus.open
     )
-    assignee_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("memberships.id", ondelete="SET NULL"), index=True
-    )
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("memberships.id", ondelete="SET NULL"), index=True)
     team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
     snoozed_until: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]

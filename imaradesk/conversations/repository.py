@@ -37,9 +37,7 @@ class ConversationRepository(WorkspaceRepository[Conversation]):
             self.select().where(Conversation.contact_id == contact_id, Conversation.number_id == number_id)
         )
 
-    async def page(
-        self, flt: ConversationFilter, *, limit: int, before: datetime | None
-    ) -> Sequence[Conversation]:
+    async def page(self, flt: ConversationFilter, *, limit: int, before: datetime | None) -> Sequence[Conversation]:
         statement = self.select()
         if flt.status is not None:
             statement = statement.where(Conversation.status == flt.status)
@@ -118,9 +116,7 @@ class ConversationRepository(WorkspaceRepository[Conversation]):
         )
         for tag_id in tag_ids:
             self.session.add(
-                ConversationTag(
-                    workspace_id=self.workspace_id, conversation_id=conversation_id, tag_id=tag_id
-                )
+                ConversationTag(workspace_id=self.workspace_id, conversation_id=conversation_id, tag_id=tag_id)
             )
         await self.session.flush()
 
@@ -147,9 +143,7 @@ class MessageRepository(WorkspaceRepository[Message]):
     async def get_by_idempotency_key(self, key: str) -> Message | None:
         return await self.first(self.select().where(Message.idempotency_key == key))
 
-    async def page(
-        self, conversation_id: uuid.UUID, *, limit: int, before: datetime | None
-    ) -> Sequence[Message]:
+    async def page(self, conversation_id: uuid.UUID, *, limit: int, before: datetime | None) -> Sequence[Message]:
         statement = self.select().where(Message.conversation_id == conversation_id)
         if before is not None:
             statement = statement.where(Message.created_at < before)

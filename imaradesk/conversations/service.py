@@ -83,8 +83,7 @@ async def _auto_assign(session: AsyncSession, workspace_id: uuid.UUID, conversat
     agents = await workspaces.assignable_members(session, workspace_id, conversation.team_id)
     load = await ConversationRepository(session, workspace_id).open_counts_by_assignee()
     candidates = [
-        Candidate(a.id, a.availability == "online", a.max_concurrent_chats, order)
-        for order, a in enumerate(agents)
+        Candidate(a.id, a.availability == "online", a.max_concurrent_chats, order) for order, a in enumerate(agents)
     ]
     chosen = pick_agent(candidates, load)
     if chosen is not None:
@@ -229,9 +228,7 @@ async def add_note(
     return note
 
 
-async def record_sent(
-    session: AsyncSession, workspace_id: uuid.UUID, message_id: uuid.UUID, wamid: str
-) -> None:
+async def record_sent(session: AsyncSession, workspace_id: uuid.UUID, message_id: uuid.UUID, wamid: str) -> None:
     message = await get_message(session, workspace_id, message_id)
     message.wamid = wamid
     if merged_status(message.status, DeliveryStatus.sent) is not None:
@@ -296,9 +293,7 @@ async def _notify_message(
     live.notify(session, workspace_id, kind, payload)
 
 
-async def notify_conversation(
-    session: AsyncSession, workspace_id: uuid.UUID, conversation: Conversation
-) -> None:
+async def notify_conversation(session: AsyncSession, workspace_id: uuid.UUID, conversation: Conversation) -> None:
     (read,) = await conversation_reads(session, workspace_id, [conversation])
     live.notify(session, workspace_id, "conversation.updated", {"conversation": read.model_dump(mode="json")})
 
@@ -350,9 +345,7 @@ async def set_status(
     conversation.status = status
     conversation.resolved_at = clock.now() if status == ConversationStatus.resolved else None
     if status == ConversationStatus.resolved:
-        await publish(
-            session, ConversationResolved(workspace_id=workspace_id, conversation_id=conversation.id)
-        )
+        await publish(session, ConversationResolved(workspace_id=workspace_id, conversation_id=conversation.id))
     await notify_conversation(session, workspace_id, conversation)
     return conversation
 
@@ -377,9 +370,7 @@ async def set_tags(
     return conversation
 
 
-async def mark_read(
-    session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID
-) -> Conversation:
+async def mark_read(session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID) -> Conversation:
     conversation = await get(session, workspace_id, conversation_id)
     if conversation.unread_count:
         conversation.unread_count = 0

@@ -100,9 +100,7 @@ def _field_name(location: Sequence[int | str], body: object) -> str:
 def _validation_response(exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
-        return JSONResponse(
-            error_body("malformed_json", "The request body is not valid JSON."), status_code=400
-        )
+        return JSONResponse(error_body("malformed_json", "The request body is not valid JSON."), status_code=400)
     fields: dict[str, str] = {}
     for error in errors:
         fields.setdefault(_field_name(error.get("loc", ()), exc.body), str(error.get("msg", "is invalid")))

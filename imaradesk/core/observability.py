@@ -77,6 +77,6 @@ class RequestMetricsMiddleware:
         try:
             await self.app(scope, receive, send_with_status)
         finally:
-            REQUEST_LATENCY.labels(
-                Request(scope).method, _route_template(scope), str(status["code"])
-            ).observe(time.perf_counter() - started)
+            REQUEST_LATENCY.labels(Request(scope).method, _route_template(scope), str(status["code"])).observe(
+                time.perf_counter() - started
+            )

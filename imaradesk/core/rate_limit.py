@@ -47,7 +47,9 @@ class RedisRateLimiter:
             now = time.time()
             window = f"ratelimit:{key}:{int(now)}"
             async with self._redis.pipeline(transaction=True) as pipe:
-                count, _ = await pipe.incr(window).expire(window, 2).execute()
+                pipe.incr(window)
+                pipe.expire(window, 2)
+                count, _ = await pipe.execute()
             if int(count) <= per_second:
                 return
             await asyncio.sleep(1 - (now % 1) + 0.001)

@@ -134,9 +134,7 @@ class S3Storage:
 
     async def get(self, key: str) -> bytes:
         try:
-            response = await asyncio.to_thread(
-                self.client.get_object, Bucket=self.bucket, Key=self._object_key(key)
-            )
+            response = await asyncio.to_thread(self.client.get_object, Bucket=self.bucket, Key=self._object_key(key))
         except self.client.exceptions.NoSuchKey as exc:
             raise ObjectNotFound(f"no stored object {key!r}") from exc
         body: bytes = await asyncio.to_thread(response["Body"].read)
@@ -144,9 +142,7 @@ class S3Storage:
 
     async def describe(self, key: str) -> StoredObject:
         try:
-            head = await asyncio.to_thread(
-                self.client.head_object, Bucket=self.bucket, Key=self._object_key(key)
-            )
+            head = await asyncio.to_thread(self.client.head_object, Bucket=self.bucket, Key=self._object_key(key))
         except self.client.exceptions.ClientError as exc:
             raise ObjectNotFound(f"no stored object {key!r}") from exc
         name = json.loads(head.get("Metadata", {}).get("original-name", '"file"'))

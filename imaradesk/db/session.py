@@ -56,3 +56,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+async def release_before_slow_io(session: AsyncSession) -> None:
+    """End a transaction that has only read, before waiting on the network.
+
+    On SQLite every transaction holds the database's one write lock (BEGIN IMMEDIATE), so a job
+    that kept it through a WhatsApp call would stall every other writer. Loaded objects are
+    expired afterwards: copy what you need into plain values first. Writes after the call start
+    a new transaction that the unit of work commits as usual.
+    """
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("release_before_slow_io() after writes would lose them; do the I/O first")
+    if session.get_bind().dialect.name == "sqlite" and session.in_transaction():
+        await session.rollback()

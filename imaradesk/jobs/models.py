@@ -42,9 +42,7 @@ class Job(IdMixin, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     payload: Mapped[dict[str, Any]]
-    workspace_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
-    )
+    workspace_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=JobStatus.queued)
     run_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(default=0)

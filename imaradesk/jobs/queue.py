@@ -66,9 +66,7 @@ def job_name(module: str, function: str) -> str:
 def register(definition: JobDefinition) -> JobDefinition:
     existing = _REGISTRY.get(definition.name)
     if existing is not None and _origin(existing.fn) != _origin(definition.fn):
-        raise ValueError(
-            f"two jobs are named {definition.name!r}: {_origin(existing.fn)} and {_origin(definition.fn)}"
-        )
+        raise ValueError(f"two jobs are named {definition.name!r}: {_origin(existing.fn)} and {_origin(definition.fn)}")
     _REGISTRY[definition.name] = definition
     return definition
 
@@ -196,9 +194,7 @@ async def enqueue(
     `dedupe_key` — so a running job cannot re-enqueue itself under its own key.
     """
     _check_job(job)
-    row = _job_row(
-        job, payload, now=clock.now(), run_at=run_at, dedupe_key=dedupe_key, workspace_id=workspace_id
-    )
+    row = _job_row(job, payload, now=clock.now(), run_at=run_at, dedupe_key=dedupe_key, workspace_id=workspace_id)
     created = await JobRepository(session).insert([row])
     return created[0] if created else None
 

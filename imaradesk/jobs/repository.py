@@ -107,9 +107,7 @@ class JobRepository(Repository[Job]):
         )
         return len(dead.all()) + len(requeued.all())
 
-    async def claim(
-        self, now: datetime, worker_id: str, locked_until: datetime, limit: int
-    ) -> list[ClaimedJob]:
+    async def claim(self, now: datetime, worker_id: str, locked_until: datetime, limit: int) -> list[ClaimedJob]:
         """Mark up to `limit` due jobs running for this worker; each claim counts an attempt."""
         result = await self.session.execute(
             update(Job)
@@ -231,9 +229,7 @@ class JobScheduleRepository(Repository[JobSchedule]):
 
     async def ensure(self, names: Sequence[str]) -> None:
         for name in names:
-            await self.session.execute(
-                _insert_ignoring_conflicts(self.session, JOB_SCHEDULES).values(name=name)
-            )
+            await self.session.execute(_insert_ignoring_conflicts(self.session, JOB_SCHEDULES).values(name=name))
 
     async def claim_period(self, name: str, due_at: datetime, now: datetime) -> bool:
         """Compare-and-set the last period: exactly one process wins each (name, due_at)."""

@@ -194,26 +194,20 @@ class Worker:
                     raise _LeaseLost
         async with self.database.unit_of_work() as session:
             repository = JobRepository(session)
-            if not self.is_sqlite and not await repository.take_lease(
-                claimed.id, self.worker_id, self._lease_end()
-            ):
+            if not self.is_sqlite and not await repository.take_lease(claimed.id, self.worker_id, self._lease_end()):
                 raise _LeaseLost
             try:
                 async with asyncio.timeout(definition.timeout_seconds) as deadline:
                     await definition.fn(session, claimed.payload)
             except TimeoutError as exc:
                 if deadline.expired():
-                    raise JobTimedOut(
-                        f"attempt exceeded its {definition.timeout_seconds:g}s timeout"
-                    ) from exc
+                    raise JobTimedOut(f"attempt exceeded its {definition.timeout_seconds:g}s timeout") from exc
                 raise
             # Same transaction as the job's own writes: they commit together or not at all.
             if not await repository.mark_succeeded(claimed.id, self.worker_id, clock.now()):
                 raise _LeaseLost
 
-    async def _record_failure(
-        self, claimed: ClaimedJob, error: str, *, retry_at_delay: timedelta | None
-    ) -> None:
+    async def _record_failure(self, claimed: ClaimedJob, error: str, *, retry_at_delay: timedelta | None) -> None:
         now = clock.now()
         retry_at = None if retry_at_delay is None else now + retry_at_delay
         async with self.database.unit_of_work() as session:
@@ -252,8 +246,7 @@ async def drain_jobs(database: Database, *, max_rounds: int = 100) -> int:
             return total
         total += ran
     raise RuntimeError(
-        f"jobs were still due after {max_rounds} rounds ({total} jobs run); "
-        "does a job keep enqueueing itself?"
+        f"jobs were still due after {max_rounds} rounds ({total} jobs run); does a job keep enqueueing itself?"
     )
 
 

@@ -71,9 +71,7 @@ def _install_graph_errors(app: FastAPI, graph_prefix: str) -> None:
 
     async def on_graph_error(_: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, GraphError)
-        headers = (
-            {"WWW-Authenticate": 'OAuth "Facebook Platform" "invalid_token"'} if exc.code == 190 else None
-        )
+        headers = {"WWW-Authenticate": 'OAuth "Facebook Platform" "invalid_token"'} if exc.code == 190 else None
         return JSONResponse(exc.body(), status_code=exc.http_status, headers=headers)
 
     async def on_http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -25,9 +25,7 @@ class Simulator:
     that serves the simulator (its own, or the parent's when mounted) and `stop()` them on exit.
     """
 
-    def __init__(
-        self, config: SimulatorSettings, *, webhook_transport: httpx.AsyncBaseTransport | None = None
-    ) -> None:
+    def __init__(self, config: SimulatorSettings, *, webhook_transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.config = config
         self.numbers: dict[str, SimulatorPhoneNumber] = {n.phone_number_id: n for n in config.phone_numbers}
         self.state = SimState()

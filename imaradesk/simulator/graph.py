@@ -142,7 +142,5 @@ async def download_media(request: Request, simulator: Sim) -> Response:
     if not is_valid or blob is None:
         raise GraphError(100, message="Invalid media URL.", http_status=404)
     if int(expires) < clock.now().timestamp():
-        raise GraphError(
-            100, message="Media URL expired; fetch a new one with GET /{media-id}.", http_status=404
-        )
+        raise GraphError(100, message="Media URL expired; fetch a new one with GET /{media-id}.", http_status=404)
     return Response(blob.data, media_type=blob.mime_type)

@@ -25,9 +25,7 @@ _UNSUPPORTED_ERROR = {
 }
 
 
-def receive(
-    sim: Simulator, number: SimulatorPhoneNumber, customer: Customer, spec: InboundCreate
-) -> InboundMessage:
+def receive(sim: Simulator, number: SimulatorPhoneNumber, customer: Customer, spec: InboundCreate) -> InboundMessage:
     now = clock.now()
     key = (number.phone_number_id, customer.wa_id)
     wamid = new_wamid(customer.wa_id, outbound=False)
@@ -65,9 +63,7 @@ def receive(
     return record
 
 
-def _context(
-    sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate
-) -> dict[str, Any]:
+def _context(sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate) -> dict[str, Any]:
     if spec.forwarded:
         return {"forwarded": True}
     if spec.reply_to:
@@ -78,9 +74,7 @@ def _context(
     return {}
 
 
-def _content(
-    sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate
-) -> dict[str, Any]:
+def _content(sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate) -> dict[str, Any]:
     kind = spec.type
     if kind == "text":
         if not spec.text:
@@ -132,9 +126,7 @@ def _interactive_reply(
     return {"context": context, "interactive": reply}
 
 
-def _template_reply(
-    sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate
-) -> dict[str, Any]:
+def _template_reply(sim: Simulator, number: SimulatorPhoneNumber, key: ChatKey, spec: InboundCreate) -> dict[str, Any]:
     target = _latest(sim, key, spec, ("template",))
     buttons = (target.rendered or {}).get("buttons", [])
     quick = [i for i, b in enumerate(buttons) if b["type"] == "quick_reply"]

@@ -72,9 +72,7 @@ def check_upload(mime_type: str, data: bytes) -> None:
     if kind == "sticker" and not is_animated_webp(data):
         limit = STATIC_STICKER_MAX
     if len(data) > limit:
-        raise GraphError(
-            131053, f"File size {len(data)} exceeds the {limit} bytes allowed for {base_mime(mime_type)}."
-        )
+        raise GraphError(131053, f"File size {len(data)} exceeds the {limit} bytes allowed for {base_mime(mime_type)}.")
 
 
 def new_blob(

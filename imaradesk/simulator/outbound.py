@@ -17,8 +17,7 @@ from imaradesk.simulator.state import InboundMessage, OutboundMessage
 from imaradesk.simulator.validation import MEDIA_TYPES, SendRequest, parse_mark_read, parse_send
 
 WINDOW_DETAILS = (
-    "Message failed to send because more than 24 hours have passed since the customer last replied "
-    "to this number."
+    "Message failed to send because more than 24 hours have passed since the customer last replied to this number."
 )
 UNDELIVERABLE_DETAILS = "Message Undeliverable."
 OPTED_OUT_DETAILS = "This user has chosen to stop receiving marketing messages from this business."
@@ -100,20 +99,14 @@ def _check_references(sim: Simulator, key: tuple[str, str], request: SendRequest
     if request.type in MEDIA_TYPES and "id" in request.content:
         media = sim.state.media.get(request.content["id"])
         if media is None:
-            raise GraphError(
-                100, f"Param {request.type}.id ('{request.content['id']}') is not a valid media id."
-            )
+            raise GraphError(100, f"Param {request.type}.id ('{request.content['id']}') is not a valid media id.")
         kind = kind_of(media.mime_type)
         if kind != request.type and not (request.type == "sticker" and kind == "sticker"):
-            raise GraphError(
-                100, f"Media {media.id} is {media.mime_type}; it cannot be sent as {request.type}."
-            )
+            raise GraphError(100, f"Media {media.id} is {media.mime_type}; it cannot be sent as {request.type}.")
     if request.type == "reaction":
         target = sim.state.messages.get(request.content["message_id"])
         if not isinstance(target, InboundMessage) or (target.phone_number_id, target.wa_id) != key:
-            raise GraphError(
-                131009, "reaction.message_id must be a message this user sent to this phone number."
-            )
+            raise GraphError(131009, "reaction.message_id must be a message this user sent to this phone number.")
 
 
 def _take_throughput(sim: Simulator, phone_number_id: str) -> None:
@@ -143,9 +136,7 @@ def _take_pair_rate(sim: Simulator, key: tuple[str, str]) -> None:
         )
 
 
-def _mark_read_by_business(
-    sim: Simulator, number: SimulatorPhoneNumber, wamid: str, *, has_typing: bool
-) -> None:
+def _mark_read_by_business(sim: Simulator, number: SimulatorPhoneNumber, wamid: str, *, has_typing: bool) -> None:
     """§4.9: marks this inbound message and every earlier one in the chat as read."""
     target = sim.state.messages.get(wamid)
     if not isinstance(target, InboundMessage) or target.phone_number_id != number.phone_number_id:

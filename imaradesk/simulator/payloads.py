@@ -26,9 +26,7 @@ def envelope(waba_id: str, field: str, value: dict[str, Any], *, time: int | Non
     return {"object": "whatsapp_business_account", "entry": [entry]}
 
 
-def inbound_value(
-    number: SimulatorPhoneNumber, customer: Customer, message: dict[str, Any]
-) -> dict[str, Any]:
+def inbound_value(number: SimulatorPhoneNumber, customer: Customer, message: dict[str, Any]) -> dict[str, Any]:
     return {
         "messaging_product": "whatsapp",
         "metadata": metadata(number),

@@ -34,6 +34,4 @@ async def phone_asset(name: str) -> Response:
     media_type = _ASSETS.get(name)
     if media_type is None:
         raise NotFound(f"No asset {name}.")
-    return Response(
-        (STATIC_DIR / name).read_bytes(), media_type=media_type, headers={"Cache-Control": "no-cache"}
-    )
+    return Response((STATIC_DIR / name).read_bytes(), media_type=media_type, headers={"Cache-Control": "no-cache"})

@@ -68,9 +68,7 @@ class InboundCreate(ControlInput):
 
 class ReadRequest(ControlInput):
     phone_number_id: str | None = None
-    message_ids: list[str] | None = Field(
-        default=None, description="Read up to the latest of these; all if absent"
-    )
+    message_ids: list[str] | None = Field(default=None, description="Read up to the latest of these; all if absent")
 
 
 class MarketingRequest(ControlInput):

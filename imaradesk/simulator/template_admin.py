@@ -71,9 +71,7 @@ def _select(row: dict[str, Any], fields: list[str]) -> dict[str, Any]:
 @router.post("/{waba_id}/message_templates")
 async def create_template(waba_id: str, request: Request, simulator: Sim) -> dict[str, Any]:
     _check_waba(simulator, waba_id, "POST")
-    name, language, category, components, parameter_format = templates.check_definition(
-        await json_body(request)
-    )
+    name, language, category, components, parameter_format = templates.check_definition(await json_body(request))
     if simulator.state.find_template(name, language) is not None:
         raise GraphError(100, f"Message template '{name}' already exists in {language}.")
     template = Template(
@@ -98,11 +96,7 @@ async def delete_template(waba_id: str, request: Request, simulator: Sim) -> dic
     if not name:
         raise GraphError(100, "The parameter name is required.")
     hsm_id = request.query_params.get("hsm_id")
-    doomed = [
-        t.id
-        for t in simulator.state.templates.values()
-        if t.name == name and (hsm_id is None or t.id == hsm_id)
-    ]
+    doomed = [t.id for t in simulator.state.templates.values() if t.name == name and (hsm_id is None or t.id == hsm_id)]
     if not doomed:
         raise GraphError(100, f"Message template '{name}' was not found.")
     for template_id in doomed:

@@ -155,9 +155,7 @@ class Dispatcher:
         key = batch[0].key
         if is_held and key not in self._held:
             self._held[key] = batch
-            self.scheduler.call_later(
-                self.faults.settings.reorder_hold_seconds, lambda: self._release(key, batch)
-            )
+            self.scheduler.call_later(self.faults.settings.reorder_hold_seconds, lambda: self._release(key, batch))
             return
         for delivery in batch:
             self._put(delivery)
@@ -215,15 +213,11 @@ class Dispatcher:
         if delivery.attempt < self.config.retry_max_attempts:
             # Meta retries with growing gaps for up to 7 days (§1.3); same schedule, compressed.
             backoff = self.config.retry_base_seconds * 2 ** (delivery.attempt - 1)
-            self.scheduler.call_later(
-                min(backoff, self.config.retry_max_seconds), lambda: self._put(delivery)
-            )
+            self.scheduler.call_later(min(backoff, self.config.retry_max_seconds), lambda: self._put(delivery))
         elif delivery.on_result is not None:
             delivery.on_result(False)
 
-    def _record(
-        self, delivery: Delivery, status: int | None, error: str | None, *, fault: str | None
-    ) -> None:
+    def _record(self, delivery: Delivery, status: int | None, error: str | None, *, fault: str | None) -> None:
         self.log.append(
             {
                 "delivery_id": delivery.id,

@@ -27,6 +27,8 @@ from imaradesk.whatsapp.wire import (
 )
 
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+# Numbers whose Graph base URL is this talk to the simulator mounted in the same process (embedded mode).
+SIMULATOR_BASE_URL = "http://simulator.internal"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -96,12 +98,8 @@ class CloudApiClient:
 
     async def send(self, payload: dict[str, Any]) -> SendResponse:
         body = {"messaging_product": "whatsapp", "recipient_type": "individual", **payload}
-        await self.limiter.acquire(
-            f"wa-send:{self.credentials.phone_number_id}", self.credentials.send_rate_per_second
-        )
-        data = await self._request(
-            "POST", self._url(f"{self.credentials.phone_number_id}/messages"), json=body
-        )
+        await self.limiter.acquire(f"wa-send:{self.credentials.phone_number_id}", self.credentials.send_rate_per_second)
+        data = await self._request("POST", self._url(f"{self.credentials.phone_number_id}/messages"), json=body)
         return _parse(SendResponse, data)
 
     async def mark_read(self, wamid: str, *, show_typing: bool = False) -> None:
@@ -135,9 +133,7 @@ class CloudApiClient:
         return found
 
     async def create_template(self, template: dict[str, Any]) -> dict[str, Any]:
-        return await self._request(
-            "POST", self._url(f"{self.credentials.waba_id}/message_templates"), json=template
-        )
+        return await self._request("POST", self._url(f"{self.credentials.waba_id}/message_templates"), json=template)
 
     async def phone_number_info(self) -> PhoneNumberInfo:
         url = self._url(f"{self.credentials.phone_number_id}?fields=display_phone_number,verified_name")
@@ -148,9 +144,7 @@ class CloudApiClient:
         try:
             data = response.json()
         except ValueError as exc:
-            raise CloudApiError(
-                None, "Invalid response", "The API answered with something that is not JSON"
-            ) from exc
+            raise CloudApiError(None, "Invalid response", "The API answered with something that is not JSON") from exc
         return data if isinstance(data, dict) else {"data": data}
 
     async def _send_with_retries(self, method: str, url: str, **kwargs: Any) -> httpx.Response:

@@ -31,9 +31,7 @@ async def list_numbers(session: Session, settings: AppSettings, actor: CurrentAc
 
 
 @router.post("/whatsapp/numbers", response_model=NumberRead, status_code=status.HTTP_201_CREATED)
-async def create_number(
-    session: Session, settings: AppSettings, actor: AdminActor, data: NumberCreate
-) -> NumberRead:
+async def create_number(session: Session, settings: AppSettings, actor: AdminActor, data: NumberCreate) -> NumberRead:
     return numbers.read(await numbers.create(session, settings, actor.workspace_id, data), settings)
 
 
@@ -41,9 +39,7 @@ async def create_number(
 async def update_number(
     session: Session, settings: AppSettings, actor: AdminActor, number_id: uuid.UUID, data: NumberUpdate
 ) -> NumberRead:
-    return numbers.read(
-        await numbers.update(session, settings, actor.workspace_id, number_id, data), settings
-    )
+    return numbers.read(await numbers.update(session, settings, actor.workspace_id, number_id, data), settings)
 
 
 @router.delete("/whatsapp/numbers/{number_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -101,7 +97,5 @@ async def sync_templates(session: Session, settings: AppSettings, actor: AdminAc
 async def send_message(
     session: Session, actor: CurrentActor, conversation_id: uuid.UUID, data: MessageCreate
 ) -> MessageRead:
-    message = await outbound.send_from_inbox(
-        session, actor.workspace_id, conversation_id, actor.membership_id, data
-    )
+    message = await outbound.send_from_inbox(session, actor.workspace_id, conversation_id, actor.membership_id, data)
     return message_read(message)

@@ -87,9 +87,7 @@ def describe(message: InboundMessage) -> Described:
         text = _location_text(content)
     elif kind == "contacts":
         names = [
-            str(c.get("name", {}).get("formatted_name", ""))
-            for c in content.get("items", [])
-            if isinstance(c, dict)
+            str(c.get("name", {}).get("formatted_name", "")) for c in content.get("items", []) if isinstance(c, dict)
         ]
         text = ", ".join(n for n in names if n)
     elif kind == "reaction":
@@ -101,9 +99,7 @@ def describe(message: InboundMessage) -> Described:
     return Described(kind, text, content, media)
 
 
-async def handle_message(
-    session: AsyncSession, event: WebhookEvent, number: WhatsAppNumber
-) -> Message | None:
+async def handle_message(session: AsyncSession, event: WebhookEvent, number: WhatsAppNumber) -> Message | None:
     body = event.payload
     try:
         message = InboundMessage.model_validate(body.get("message", {}))
@@ -113,9 +109,7 @@ async def handle_message(
     if not message.from_:
         log.warning("whatsapp.inbound.no_sender", event_id=str(event.id), wamid=message.id)  # §2.9 usernames
         return None
-    profile = next(
-        (c.get("profile", {}).get("name", "") for c in body.get("contacts", []) if isinstance(c, dict)), ""
-    )
+    profile = next((c.get("profile", {}).get("name", "") for c in body.get("contacts", []) if isinstance(c, dict)), "")
     contact = await contacts.get_or_create(session, event.workspace_id, message.from_, str(profile or ""))
     described = describe(message)
     stored = await conversations.receive_message(

@@ -132,11 +132,7 @@ async def ingest(
     try:
         payload = WebhookPayload.model_validate_json(raw)
     except ValidationError as exc:
-        detail = (
-            "The body is not valid JSON."
-            if "json_invalid" in str(exc)
-            else "The body is not a webhook payload."
-        )
+        detail = "The body is not valid JSON." if "json_invalid" in str(exc) else "The body is not a webhook payload."
         raise await _reject(session, 400, "malformed", detail, raw, remote) from exc
     phone_ids, waba_ids = _named_ids(payload)
     routes = await numbers.routes_for(session, settings, phone_ids, waba_ids)

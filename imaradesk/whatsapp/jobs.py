@@ -54,3 +54,8 @@ async def download_media(session: AsyncSession, payload: dict[str, Any]) -> None
 @subscriber(MessageQueued, max_attempts=3, backoff_seconds=2.0, timeout_seconds=90)
 async def send_queued_message(session: AsyncSession, event: MessageQueued) -> None:
     await outbound.send_queued(session, get_settings(), event)
+
+
+@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=60)
+async def sync_templates(session: AsyncSession, payload: dict[str, Any]) -> None:
+    await templates.sync(session, get_settings(), uuid.UUID(payload["workspace_id"]))

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.conversations import service as conversations
 from imaradesk.core.storage import create_storage
+from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import numbers
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.errors import hint_for
@@ -23,6 +24,7 @@ async def download_inbound(
         return
     conversation = await conversations.get(session, workspace_id, message.conversation_id)
     client = numbers.client_for(await numbers.get(session, workspace_id, conversation.number_id), settings)
+    await release_before_slow_io(session)
     try:
         info = await client.media_info(str(media["media_id"]))
         data = await client.download(info.url)
@@ -30,12 +32,10 @@ async def download_inbound(
         if exc.is_retryable:
             raise  # the job tries again later
         media.update(state="failed", error=f"{exc} — {hint_for(131052)}")
-        await conversations.attach_media(session, workspace_id, message.id, media)
+        await conversations.attach_media(session, workspace_id, message_id, media)
         return
     if len(data) > settings.whatsapp.max_media_bytes:
-        media.update(
-            state="failed", error=f"The file is larger than {settings.whatsapp.max_media_bytes} bytes."
-        )
+        media.update(state="failed", error=f"The file is larger than {settings.whatsapp.max_media_bytes} bytes.")
     else:
         stored = await create_storage(settings).put(
             data,
@@ -43,4 +43,4 @@ async def download_inbound(
             original_name=str(media.get("filename")),
         )
         media.update(state="stored", key=stored.key, size=stored.size, mime_type=stored.content_type)
-    await conversations.attach_media(session, workspace_id, message.id, media)
+    await conversations.attach_media(session, workspace_id, message_id, media)

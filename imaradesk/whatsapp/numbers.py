@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.core.crypto import SecretBox
 from imaradesk.core.errors import Conflict, FieldInvalid
-from imaradesk.workspaces import service as workspaces
+from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp.client import CloudApiClient, CloudApiError, NumberCredentials
 from imaradesk.whatsapp.models import WhatsAppNumber
 from imaradesk.whatsapp.repository import NumberLookupRepository, NumberRepository
 from imaradesk.whatsapp.schemas import NumberCreate, NumberRead, NumberTestResult, NumberUpdate
+from imaradesk.workspaces import service as workspaces
 
 WEBHOOK_PATH = "/webhooks/whatsapp"
 
@@ -136,9 +137,10 @@ def client_for(number: WhatsAppNumber, settings: Settings) -> CloudApiClient:
 async def test_connection(
     session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, number_id: uuid.UUID
 ) -> NumberTestResult:
-    number = await get(session, workspace_id, number_id)
+    client = client_for(await get(session, workspace_id, number_id), settings)
+    await release_before_slow_io(session)
     try:
-        info = await client_for(number, settings).phone_number_info()
+        info = await client.phone_number_info()
     except CloudApiError as exc:
         return NumberTestResult(ok=False, message=f"WhatsApp answered: {exc}")
     return NumberTestResult(
@@ -183,13 +185,9 @@ async def _load_routes(
         _routes[f"p:{p}"] = (expires, None)
     for w in waba_ids:
         _routes[f"w:{w}"] = (expires, None)
-    numbers = list(await lookup.by_phone_number_ids(phone_number_ids)) + list(
-        await lookup.by_waba_ids(waba_ids)
-    )
+    numbers = list(await lookup.by_phone_number_ids(phone_number_ids)) + list(await lookup.by_waba_ids(waba_ids))
     for n in numbers:
-        route = RoutedNumber(
-            n.id, n.workspace_id, n.phone_number_id, n.waba_id, box.decrypt(n.app_secret_sealed)
-        )
+        route = RoutedNumber(n.id, n.workspace_id, n.phone_number_id, n.waba_id, box.decrypt(n.app_secret_sealed))
         _routes[f"p:{n.phone_number_id}"] = (expires, route)
         if n.waba_id in waba_ids:
             _routes[f"w:{n.waba_id}"] = (expires, route)

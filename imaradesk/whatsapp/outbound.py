@@ -25,6 +25,7 @@ from imaradesk.conversations.schemas import (
 from imaradesk.conversations.window import is_window_open
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError, FieldInvalid
+from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import numbers, templates
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.errors import error_record
@@ -84,9 +85,7 @@ async def compose(
         return "text", data.text, {"type": "text", "text": {"body": data.text, "preview_url": True}}, quoted
     if isinstance(data, ButtonsSend):
         _check_buttons(data)
-        action = {
-            "buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]
-        }
+        action: dict[str, Any] = {"buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]}
         return "buttons", data.text, _interactive(data.text, action, "button", None, data.footer), None
     if isinstance(data, ListSend):
         _check_list(data)
@@ -98,9 +97,7 @@ async def compose(
         wire = templates.build_send(template, data.variables, data.header_variables, data.button_payloads)
         contact = await contacts.get(session, workspace_id, conversation.contact_id)
         if template.category == "MARKETING" and contact.opted_out_marketing:
-            raise AppError(
-                "This customer opted out of marketing messages.", code="contact_opted_out", status_code=409
-            )
+            raise AppError("This customer opted out of marketing messages.", code="contact_opted_out", status_code=409)
         preview = templates.render_preview(template, data.variables)
         return (
             "template",
@@ -111,9 +108,7 @@ async def compose(
     if isinstance(data, ReactionSend):
         target = await conversations.get_message(session, workspace_id, data.message_id)
         if target.wamid is None or target.conversation_id != conversation.id:
-            raise FieldInvalid(
-                "message_id", "Only a delivered message of this conversation can get a reaction."
-            )
+            raise FieldInvalid("message_id", "Only a delivered message of this conversation can get a reaction.")
         return (
             "reaction",
             data.emoji,
@@ -175,14 +170,15 @@ async def send_queued(session: AsyncSession, settings: Settings, event: MessageQ
         return
     number = await numbers.get(session, event.workspace_id, conversation.number_id)
     contact = await contacts.get(session, event.workspace_id, conversation.contact_id)
+    client = numbers.client_for(number, settings)
+    payload = wire_payload(message, contact.wa_id)
+    await release_before_slow_io(session)
     try:
-        response = await numbers.client_for(number, settings).send(wire_payload(message, contact.wa_id))
+        response = await client.send(payload)
     except CloudApiError as exc:
-        log.warning(
-            "whatsapp.send.failed", message_id=str(message.id), code=exc.code, detail=exc.detail[:200]
-        )
+        log.warning("whatsapp.send.failed", message_id=str(event.message_id), code=exc.code, detail=exc.detail[:200])
         await conversations.record_failure(
-            session, event.workspace_id, message.id, error_record(exc.code, exc.title, exc.detail)
+            session, event.workspace_id, event.message_id, error_record(exc.code, exc.title, exc.detail)
         )
         return
-    await conversations.record_sent(session, event.workspace_id, message.id, response.messages[0].id)
+    await conversations.record_sent(session, event.workspace_id, event.message_id, response.messages[0].id)

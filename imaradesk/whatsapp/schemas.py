@@ -12,9 +12,7 @@ Digits = Field(pattern=r"^[0-9]{3,32}$")
 
 
 class NumberCreate(StrictInput):
-    phone_number_id: str = Field(
-        pattern=r"^[0-9]{3,32}$", description="Meta's phone-number id (not the number)"
-    )
+    phone_number_id: str = Field(pattern=r"^[0-9]{3,32}$", description="Meta's phone-number id (not the number)")
     display_phone_number: str = Field(min_length=3, max_length=32)
     label: str = Field(default="", max_length=120)
     waba_id: str = Field(pattern=r"^[0-9]{3,32}$", description="WhatsApp Business Account id")

@@ -11,11 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
 from imaradesk.core.errors import AppError, Conflict, FieldInvalid
+from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import numbers
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.models import Template, WebhookEvent
 from imaradesk.whatsapp.repository import TemplateLookupRepository, TemplateRepository
 from imaradesk.whatsapp.schemas import TemplateCreate, TemplateRead, TemplateUpdate
+from imaradesk.whatsapp.wire import RemoteTemplate
 
 _PLACEHOLDER = re.compile(r"{{\s*(\d+)\s*}}")
 APPROVED = "APPROVED"
@@ -61,54 +63,38 @@ async def get(session: AsyncSession, workspace_id: uuid.UUID, template_id: uuid.
     return await TemplateRepository(session, workspace_id).get_or_404(template_id, "template")
 
 
-async def create(
-    session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, data: TemplateCreate
-) -> Template:
+async def create(session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, data: TemplateCreate) -> Template:
+    """Submit to the WhatsApp Business Account first (when asked and connected), then store it."""
     templates = TemplateRepository(session, workspace_id)
     if await templates.get_by_name(data.name, data.language) is not None:
         raise Conflict(f"Template {data.name!r} already exists in {data.language}.", code="template_exists")
     components = [c.model_dump(exclude_none=True) for c in data.components]
     if _component(components, "BODY") is None:
         raise FieldInvalid("components", "A template needs a BODY component.")
-    template = templates.add(
-        Template(
-            id=uuid.uuid4(),
-            name=data.name,
-            language=data.language,
-            category=data.category,
-            status="LOCAL",
-            components=components,
-        )
+    template = Template(
+        id=uuid.uuid4(),
+        name=data.name,
+        language=data.language,
+        category=data.category,
+        status="LOCAL",
+        components=components,
     )
+    connected = await numbers.list_numbers(session, workspace_id) if data.submit else []
+    if connected:
+        client, waba_id = numbers.client_for(connected[0], settings), connected[0].waba_id
+        await release_before_slow_io(session)
+        try:
+            answer = await client.create_template(
+                {"name": data.name, "language": data.language, "category": data.category, "components": components}
+            )
+        except CloudApiError as exc:
+            raise AppError(f"WhatsApp refused the template: {exc}", code="template_rejected", status_code=422) from exc
+        template.waba_id = waba_id
+        template.meta_id = str(answer.get("id") or "") or None
+        template.status = str(answer.get("status") or "PENDING")
+    templates.add(template)
     await session.flush()
-    if data.submit:
-        await _submit(session, settings, workspace_id, template)
     return template
-
-
-async def _submit(
-    session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, template: Template
-) -> None:
-    connected = await numbers.list_numbers(session, workspace_id)
-    if not connected:
-        return  # stays LOCAL until a number is connected and the template is synced
-    client = numbers.client_for(connected[0], settings)
-    try:
-        answer = await client.create_template(
-            {
-                "name": template.name,
-                "language": template.language,
-                "category": template.category,
-                "components": template.components,
-            }
-        )
-    except CloudApiError as exc:
-        raise AppError(
-            f"WhatsApp refused the template: {exc}", code="template_rejected", status_code=422
-        ) from exc
-    template.waba_id = connected[0].waba_id
-    template.meta_id = str(answer.get("id") or "") or None
-    template.status = str(answer.get("status") or "PENDING")
 
 
 async def update(
@@ -131,19 +117,17 @@ async def delete(session: AsyncSession, workspace_id: uuid.UUID, template_id: uu
 
 async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUID) -> int:
     """Pull every template of each connected WABA; returns how many were created or updated."""
+    clients = {n.waba_id: numbers.client_for(n, settings) for n in await numbers.list_numbers(session, workspace_id)}
+    await release_before_slow_io(session)
+    fetched: list[tuple[str, list[RemoteTemplate]]] = []
+    for waba_id, client in clients.items():
+        try:
+            fetched.append((waba_id, await client.list_templates()))
+        except CloudApiError as exc:
+            raise AppError(f"Could not fetch templates: {exc}", code="template_sync_failed", status_code=502) from exc
     templates = TemplateRepository(session, workspace_id)
     changed = 0
-    seen_wabas: set[str] = set()
-    for number in await numbers.list_numbers(session, workspace_id):
-        if number.waba_id in seen_wabas:
-            continue
-        seen_wabas.add(number.waba_id)
-        try:
-            remote = await numbers.client_for(number, settings).list_templates()
-        except CloudApiError as exc:
-            raise AppError(
-                f"Could not fetch templates: {exc}", code="template_sync_failed", status_code=502
-            ) from exc
+    for waba_id, remote in fetched:
         for item in remote:
             local = await templates.get_by_name(item.name, item.language)
             if local is None:
@@ -156,7 +140,7 @@ async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUI
                         components=item.components,
                     )
                 )
-            local.waba_id = number.waba_id
+            local.waba_id = waba_id
             local.meta_id = item.id
             local.status = item.status or local.status
             local.category = item.category or local.category
@@ -207,9 +191,7 @@ def build_send(
         )
     components: list[dict[str, Any]] = []
     if header_variables:
-        components.append(
-            {"type": "header", "parameters": [{"type": "text", "text": v} for v in header_variables]}
-        )
+        components.append({"type": "header", "parameters": [{"type": "text", "text": v} for v in header_variables]})
     if variables:
         components.append({"type": "body", "parameters": [{"type": "text", "text": v} for v in variables]})
     for index, payload in enumerate(button_payloads):

@@ -1,7 +1,7 @@
 import uuid
 from collections.abc import Sequence
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, status
 
 from imaradesk.core.app_state import AppSettings
 from imaradesk.db.session import Session
@@ -55,9 +55,7 @@ async def read_member(session: Session, actor: CurrentActor, member_id: uuid.UUI
 
 
 @router.patch("/members/{member_id}", response_model=MemberRead)
-async def update_member(
-    session: Session, actor: CurrentActor, member_id: uuid.UUID, data: MemberUpdate
-) -> MemberRead:
+async def update_member(session: Session, actor: CurrentActor, member_id: uuid.UUID, data: MemberUpdate) -> MemberRead:
     return await workspaces.update_member(
         session,
         actor.workspace_id,
@@ -70,9 +68,7 @@ async def update_member(
 
 @router.delete("/members/{member_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_member(session: Session, actor: AdminActor, member_id: uuid.UUID) -> None:
-    await workspaces.remove_member(
-        session, actor.workspace_id, actor_role=actor.role, membership_id=member_id
-    )
+    await workspaces.remove_member(session, actor.workspace_id, actor_role=actor.role, membership_id=member_id)
 
 
 @router.get("/invitations", response_model=list[InvitationRead])

@@ -109,9 +109,7 @@ async def accept_invitation(
         user = await auth.create_user(session, email=invitation.email, name=data.name, password=data.password)
     else:
         user = await auth.verify_credentials(session, settings, invitation.email, data.password)
-    membership = await workspaces.add_member(
-        session, invitation.workspace_id, user=user, role=invitation.role
-    )
+    membership = await workspaces.add_member(session, invitation.workspace_id, user=user, role=invitation.role)
     invitation.accepted_at = clock.now()
     issued = await auth.open_session(session, settings, user_id=user.id, workspace_id=invitation.workspace_id)
     return await workspaces.get_me(session, invitation.workspace_id, membership.id), issued

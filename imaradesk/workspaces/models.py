@@ -63,9 +63,7 @@ class TeamMember(WorkspaceOwned, Base):
     __tablename__ = "team_members"
 
     team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
-    membership_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("memberships.id", ondelete="CASCADE"), primary_key=True
-    )
+    membership_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("memberships.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Invitation(IdMixin, WorkspaceOwned, Base):

@@ -43,9 +43,7 @@ class UserMembershipRepository(Repository[Membership]):
     model = Membership
 
     async def first_for_user(self, user_id: uuid.UUID) -> Membership | None:
-        return await self.first(
-            select(Membership).where(Membership.user_id == user_id).order_by(Membership.created_at)
-        )
+        return await self.first(select(Membership).where(Membership.user_id == user_id).order_by(Membership.created_at))
 
     async def get_in_workspace(self, user_id: uuid.UUID, workspace_id: uuid.UUID) -> Membership | None:
         return await self.first(
@@ -71,9 +69,7 @@ class TeamMemberRepository(WorkspaceRepository[TeamMember]):
 
     async def replace_members(self, team_id: uuid.UUID, membership_ids: Sequence[uuid.UUID]) -> None:
         await self.session.execute(
-            delete(TeamMember).where(
-                TeamMember.workspace_id == self.workspace_id, TeamMember.team_id == team_id
-            )
+            delete(TeamMember).where(TeamMember.workspace_id == self.workspace_id, TeamMember.team_id == team_id)
         )
         for membership_id in dict.fromkeys(membership_ids):
             self.add(TeamMember(team_id=team_id, membership_id=membership_id))
@@ -84,9 +80,7 @@ class InvitationRepository(WorkspaceRepository[Invitation]):
     model = Invitation
 
     async def pending(self) -> Sequence[Invitation]:
-        return await self.all(
-            self.select().where(Invitation.accepted_at.is_(None)).order_by(Invitation.created_at)
-        )
+        return await self.all(self.select().where(Invitation.accepted_at.is_(None)).order_by(Invitation.created_at))
 
 
 class InvitationTokenRepository(Repository[Invitation]):

@@ -61,9 +61,7 @@ async def create_workspace(session: AsyncSession, *, name: str, owner: User) -> 
         Workspace(id=uuid.uuid4(), name=name, slug=await _unique_slug(session, name))
     )
     await session.flush()  # no ORM relationships, so the insert order is ours to keep
-    membership = MembershipRepository(session, workspace.id).add(
-        Membership(user_id=owner.id, role=Role.owner)
-    )
+    membership = MembershipRepository(session, workspace.id).add(Membership(user_id=owner.id, role=Role.owner))
     await session.flush()
     return workspace, membership
 
@@ -76,9 +74,7 @@ def _me(user: User, workspace: Workspace, membership: Membership) -> MeRead:
     )
 
 
-async def signup(
-    session: AsyncSession, settings: Settings, data: SignupCreate
-) -> tuple[MeRead, IssuedSession]:
+async def signup(session: AsyncSession, settings: Settings, data: SignupCreate) -> tuple[MeRead, IssuedSession]:
     user = await auth.create_user(session, email=data.email, name=data.name, password=data.password)
     workspace, membership = await create_workspace(session, name=data.workspace_name, owner=user)
     issued = await auth.open_session(session, settings, user_id=user.id, workspace_id=workspace.id)
@@ -113,9 +109,7 @@ async def get_workspace(session: AsyncSession, workspace_id: uuid.UUID) -> Works
     return await WorkspaceRowRepository(session).get_or_404(workspace_id, "workspace")
 
 
-async def update_workspace(
-    session: AsyncSession, workspace_id: uuid.UUID, data: WorkspaceUpdate
-) -> Workspace:
+async def update_workspace(session: AsyncSession, workspace_id: uuid.UUID, data: WorkspaceUpdate) -> Workspace:
     workspace = await get_workspace(session, workspace_id)
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(workspace, field, value)
@@ -219,7 +213,9 @@ async def assignable_members(
     memberships = await MembershipRepository(session, workspace_id).list_ordered()
     if team_id is None:
         return memberships
-    in_team = {p.membership_id for p in await TeamMemberRepository(session, workspace_id).pairs() if p.team_id == team_id}
+    in_team = {
+        p.membership_id for p in await TeamMemberRepository(session, workspace_id).pairs() if p.team_id == team_id
+    }
     return [m for m in memberships if m.id in in_team]
 
 

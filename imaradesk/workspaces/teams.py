@@ -58,9 +58,7 @@ async def create_team(session: AsyncSession, workspace_id: uuid.UUID, data: Team
     return await _read(session, workspace_id, team)
 
 
-async def update_team(
-    session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID, data: TeamUpdate
-) -> TeamRead:
+async def update_team(session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID, data: TeamUpdate) -> TeamRead:
     teams = TeamRepository(session, workspace_id)
     team = await teams.get_or_404(team_id, "team")
     if data.name is not None:

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.conversations import service as conversations
 from imaradesk.core import clock
+from imaradesk.workspaces import service as workspaces
 from imaradesk.workspaces.models import Availability, Role
 from imaradesk.workspaces.schemas import MemberUpdate
-from imaradesk.workspaces import service as workspaces
 from tests.factories.whatsapp import make_conversation, make_number, make_template
 from tests.factories.workspaces import MemberHandle, make_member, make_workspace, sign_in
 
@@ -26,13 +26,9 @@ async def _setup(session: AsyncSession, settings: Settings, client: httpx.AsyncC
     return owner, number
 
 
-async def test_list_filter_and_search(
-    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
-) -> None:
+async def test_list_filter_and_search(client: httpx.AsyncClient, session: AsyncSession, settings: Settings) -> None:
     owner, number = await _setup(session, settings, client)
-    first, _ = await make_conversation(
-        session, owner, number, wa_id="254700000001", text="Where is my order 1023?"
-    )
+    first, _ = await make_conversation(session, owner, number, wa_id="254700000001", text="Where is my order 1023?")
     second, _ = await make_conversation(session, owner, number, wa_id="254700000002", text="Bei ya sukari?")
     page = (await client.get(f"{API}/conversations")).json()
     assert [c["id"] for c in page["items"]] == [str(second.id), str(first.id)]  # newest first
@@ -49,9 +45,7 @@ async def test_list_filter_and_search(
     assert [c["id"] for c in unread] == [str(second.id)]
     one = (await client.get(f"{API}/conversations", params={"limit": 1})).json()
     assert len(one["items"]) == 1 and one["next_before"] is not None
-    rest = (
-        await client.get(f"{API}/conversations", params={"limit": 1, "before": one["next_before"]})
-    ).json()
+    rest = (await client.get(f"{API}/conversations", params={"limit": 1, "before": one["next_before"]})).json()
     assert [c["id"] for c in rest["items"]] == [str(first.id)]
 
 
@@ -76,9 +70,7 @@ async def test_free_text_outside_the_window_is_refused_but_a_template_goes(
     conversation, _ = await make_conversation(session, owner, number)
     template = await make_template(session, settings, owner)
     clock.advance(timedelta(hours=25))
-    refused = await client.post(
-        f"{API}/conversations/{conversation.id}/messages", json={"type": "text", "text": "Hi"}
-    )
+    refused = await client.post(f"{API}/conversations/{conversation.id}/messages", json={"type": "text", "text": "Hi"})
     assert refused.status_code == 409 and refused.json()["code"] == "window_closed"
     assert (await client.get(f"{API}/conversations/{conversation.id}")).json()["is_window_open"] is False
     wrong_count = await client.post(
@@ -122,9 +114,7 @@ async def test_api_limits_are_checked_before_sending(
     )
     assert long_title.status_code == 422
     twins = [{"id": "a", "title": "Yes"}, {"id": "b", "title": "yes"}]
-    assert (
-        await client.post(url, json={"type": "buttons", "text": "Pick", "buttons": twins})
-    ).status_code == 422
+    assert (await client.post(url, json={"type": "buttons", "text": "Pick", "buttons": twins})).status_code == 422
     rows = [{"id": f"r{i}", "title": f"Row {i}"} for i in range(6)]
     eleven = {
         "type": "list",
@@ -140,9 +130,7 @@ async def test_api_limits_are_checked_before_sending(
     assert good.status_code == 201
 
 
-async def test_notes_stay_internal(
-    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
-) -> None:
+async def test_notes_stay_internal(client: httpx.AsyncClient, session: AsyncSession, settings: Settings) -> None:
     owner, number = await _setup(session, settings, client)
     conversation, _ = await make_conversation(session, owner, number)
     clock.advance(timedelta(hours=30))  # notes need no open window
@@ -192,9 +180,7 @@ async def test_manual_assignment_status_and_snooze(
     stranger = await make_member(session, await make_workspace(session, "Other"))
     foreign = await client.post(f"{url}/assignment", json={"assignee_id": str(stranger.membership.id)})
     assert foreign.status_code == 422 and "assignee_id" in foreign.json()["details"]["fields"]
-    past = await client.post(
-        f"{url}/status", json={"status": "snoozed", "snoozed_until": clock.now().isoformat()}
-    )
+    past = await client.post(f"{url}/status", json={"status": "snoozed", "snoozed_until": clock.now().isoformat()})
     assert past.status_code == 422 and "snoozed_until" in past.json()["details"]["fields"]
     until = (clock.now() + timedelta(hours=2)).isoformat()
     assert (await client.post(f"{url}/status", json={"status": "snoozed", "snoozed_until": until})).json()[

@@ -16,9 +16,7 @@ async def test_malformed_json_is_a_clear_400(client: httpx.AsyncClient) -> None:
 
 
 async def test_validation_errors_name_each_field(client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        SIGNUP, json={"workspace_name": "", "name": "A", "email": "nope", "password": "x"}
-    )
+    response = await client.post(SIGNUP, json={"workspace_name": "", "name": "A", "email": "nope", "password": "x"})
     body = response.json()
     assert response.status_code == 422
     assert body["code"] == "validation_error"

@@ -13,10 +13,7 @@ async def test_metrics_expose_request_latency_and_job_queue(client: httpx.AsyncC
     await sign_in(client, await make_workspace(session))
     await client.get("/api/v1/members")
     text = (await client.get("/metrics")).text
-    assert (
-        'imaradesk_http_request_duration_seconds_count{method="GET",route="/api/v1/members",status="200"}'
-        in text
-    )
+    assert 'imaradesk_http_request_duration_seconds_count{method="GET",route="/api/v1/members",status="200"}' in text
     assert "imaradesk_job_queue_depth" in text
     assert "imaradesk_job_failures_total" in text
 

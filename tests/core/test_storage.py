@@ -55,9 +55,7 @@ async def test_hostile_names_are_metadata_only(storage: FileStorage, tmp_path: P
     stored = await storage.put(b"x", content_type="text/plain", original_name="../../etc/passwd\x00\x1b[31m")
     assert stored.original_name == "passwd[31m"
     assert not (tmp_path / "etc").exists()
-    unicode_name = await storage.put(
-        b"y", content_type="text/plain", original_name="Fiche tarifaire — été.txt"
-    )
+    unicode_name = await storage.put(b"y", content_type="text/plain", original_name="Fiche tarifaire — été.txt")
     assert (await storage.describe(unicode_name.key)).original_name == "Fiche tarifaire — été.txt"
 
 

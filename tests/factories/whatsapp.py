@@ -53,9 +53,7 @@ async def make_conversation(
     wa_id: str | None = None,
     text: str = "Habari",
 ) -> tuple[Conversation, Message]:
-    contact = await contacts.get_or_create(
-        session, owner.workspace_id, wa_id or f"2547{next(_serial):08d}", "Amina"
-    )
+    contact = await contacts.get_or_create(session, owner.workspace_id, wa_id or f"2547{next(_serial):08d}", "Amina")
     message = await conversations.receive_message(
         session,
         workspace_id=owner.workspace_id,

@@ -37,9 +37,7 @@ async def make_workspace(session: AsyncSession, name: str = "Acme Shop") -> Memb
 
 async def make_member(session: AsyncSession, owner: MemberHandle, role: Role = Role.agent) -> MemberHandle:
     email = f"{role.value}-{uuid.uuid4().hex[:8]}@example.com"
-    user = await auth.create_user(
-        session, email=email, name=f"{role.value.title()} Person", password=DEFAULT_PASSWORD
-    )
+    user = await auth.create_user(session, email=email, name=f"{role.value.title()} Person", password=DEFAULT_PASSWORD)
     membership = await workspaces.add_member(session, owner.workspace_id, user=user, role=role)
     await session.commit()
     return MemberHandle(owner.workspace, membership, email)
@@ -47,9 +45,7 @@ async def make_member(session: AsyncSession, owner: MemberHandle, role: Role = R
 
 async def sign_in(client: httpx.AsyncClient, member: MemberHandle) -> httpx.AsyncClient:
     """Log the client in by the real endpoint and echo the CSRF cookie as the web app does."""
-    response = await client.post(
-        "/api/v1/auth/login", json={"email": member.email, "password": member.password}
-    )
+    response = await client.post("/api/v1/auth/login", json={"email": member.email, "password": member.password})
     assert response.status_code == 200, response.text
     client.headers["X-CSRF-Token"] = client.cookies["imaradesk_csrf"]
     return client

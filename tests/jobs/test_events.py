@@ -30,14 +30,10 @@ async def all_jobs(database: Database) -> list[tuple[str, str]]:
         return [(j.name, j.status) for j in await JobRepository(session).list_jobs()]
 
 
-async def test_publish_creates_one_job_per_subscriber(
-    database: Database, calls: list[sample_jobs.Call]
-) -> None:
+async def test_publish_creates_one_job_per_subscriber(database: Database, calls: list[sample_jobs.Call]) -> None:
     async with database.unit_of_work() as session:
         owner = await make_workspace(session)
-        created = await publish(
-            session, sample_jobs.TicketOpened(ticket="T-1", workspace_id=owner.workspace_id)
-        )
+        created = await publish(session, sample_jobs.TicketOpened(ticket="T-1", workspace_id=owner.workspace_id))
     assert len(created) == 2
 
     async with database.unit_of_work() as session:

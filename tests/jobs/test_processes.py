@@ -94,9 +94,7 @@ async def test_two_worker_processes_run_each_of_1000_jobs_exactly_once(
     await asyncio.gather(*(p.wait_started() for p in processes))
 
     async with database.unit_of_work() as session:
-        await enqueue_many(
-            session, sample_jobs.record, [{"key": f"job-{index}"} for index in range(JOB_COUNT)]
-        )
+        await enqueue_many(session, sample_jobs.record, [{"key": f"job-{index}"} for index in range(JOB_COUNT)])
     started = time.perf_counter()
     async with asyncio.timeout(60):
         while (await status_counts(database)).get(JobStatus.succeeded, 0) < JOB_COUNT:

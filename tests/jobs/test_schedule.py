@@ -94,9 +94,7 @@ async def test_missed_periods_are_not_caught_up(database: Database, scan: JobDef
     assert len(await jobs_of(database, scan)) == 2
 
 
-async def test_a_period_is_skipped_while_the_previous_run_is_pending(
-    database: Database, scan: JobDefinition
-) -> None:
+async def test_a_period_is_skipped_while_the_previous_run_is_pending(database: Database, scan: JobDefinition) -> None:
     at_period_start()
     worker = worker_for(database, scan)
     assert await worker.tick() == 1

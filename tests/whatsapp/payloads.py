@@ -14,18 +14,14 @@ from typing import Any
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "whatsapp-cloud-api.md"
 
 
-def envelope(
-    phone_number_id: str, waba_id: str, value: dict[str, Any], field: str = "messages"
-) -> dict[str, Any]:
+def envelope(phone_number_id: str, waba_id: str, value: dict[str, Any], field: str = "messages") -> dict[str, Any]:
     return {
         "object": "whatsapp_business_account",
         "entry": [{"id": waba_id, "changes": [{"field": field, "value": value}]}],
     }
 
 
-def message_value(
-    phone_number_id: str, message: dict[str, Any], *, name: str = "Amina Yusuf"
-) -> dict[str, Any]:
+def message_value(phone_number_id: str, message: dict[str, Any], *, name: str = "Amina Yusuf") -> dict[str, Any]:
     return {
         "messaging_product": "whatsapp",
         "metadata": {"display_phone_number": "15550001111", "phone_number_id": phone_number_id},
@@ -98,7 +94,5 @@ def reference_inbound_messages() -> list[dict[str, Any]]:
 
 def reference_envelopes() -> list[dict[str, Any]]:
     return [
-        b
-        for b in reference_json_blocks()
-        if isinstance(b, dict) and b.get("object") == "whatsapp_business_account"
+        b for b in reference_json_blocks() if isinstance(b, dict) and b.get("object") == "whatsapp_business_account"
     ]

@@ -159,9 +159,7 @@ async def test_failed_status_keeps_metas_error_and_explains_it(
         "message": "Message undeliverable",
         "error_data": {"details": "Message Undeliverable."},
     }
-    await post(
-        client, number, status_value(number.phone_number_id, message.wamid or "", "failed", errors=[error])
-    )
+    await post(client, number, status_value(number.phone_number_id, message.wamid or "", "failed", errors=[error]))
     await drain_jobs(database)
     await session.refresh(message)
     assert message.status == DeliveryStatus.failed
@@ -184,9 +182,7 @@ async def test_marketing_opt_out_error_marks_the_contact(
         "message": "",
         "error_data": {"details": "stopped"},
     }
-    await post(
-        client, number, status_value(number.phone_number_id, message.wamid or "", "failed", errors=[error])
-    )
+    await post(client, number, status_value(number.phone_number_id, message.wamid or "", "failed", errors=[error]))
     await drain_jobs(database)
     contact = await session.get(Contact, conversation.contact_id)
     assert contact is not None

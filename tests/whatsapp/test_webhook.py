@@ -31,9 +31,7 @@ async def test_handshake_echoes_the_challenge_only_for_our_token(
     )
     assert ok.status_code == 200 and ok.text == "1158201444"
     assert ok.headers["content-type"].startswith("text/plain")
-    wrong = await client.get(
-        URL, params={"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"}
-    )
+    wrong = await client.get(URL, params={"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"})
     assert wrong.status_code == 403
 
 
@@ -102,9 +100,7 @@ async def test_unknown_number_is_rejected(
     assert await _count(session, WebhookEvent) == 0
 
 
-@pytest.mark.parametrize(
-    "raw", [b'{"object": "whatsapp_business_account", "entry": [', b"not json", b'{"entry": 5}']
-)
+@pytest.mark.parametrize("raw", [b'{"object": "whatsapp_business_account", "entry": [', b"not json", b'{"entry": 5}'])
 async def test_malformed_bodies_are_a_clear_400(
     client: httpx.AsyncClient, session: AsyncSession, number: WhatsAppNumber, raw: bytes
 ) -> None:

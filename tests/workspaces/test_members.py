@@ -25,9 +25,7 @@ async def test_owner_creates_an_agent_who_can_sign_in(client: httpx.AsyncClient,
 async def test_invitation_link_joins_the_workspace(client: httpx.AsyncClient, session, app) -> None:
     owner = await make_workspace(session)
     await sign_in(client, owner)
-    invite = await client.post(
-        "/api/v1/invitations", json={"email": "New.Agent@example.com", "role": "agent"}
-    )
+    invite = await client.post("/api/v1/invitations", json={"email": "New.Agent@example.com", "role": "agent"})
     assert invite.status_code == 201
     token = invite.json()["token"]
     assert invite.json()["accept_url"].endswith(f"/invite/{token}")
@@ -115,9 +113,7 @@ async def test_teams_group_members_and_reject_foreign_members(client: httpx.Asyn
     agent = await make_member(session, owner)
     stranger = await make_member(session, await make_workspace(session, "Other Co"))
     await sign_in(client, owner)
-    team = await client.post(
-        "/api/v1/teams", json={"name": "Sales", "member_ids": [str(agent.membership.id)]}
-    )
+    team = await client.post("/api/v1/teams", json={"name": "Sales", "member_ids": [str(agent.membership.id)]})
     assert team.status_code == 201
     assert team.json()["member_ids"] == [str(agent.membership.id)]
     duplicate = await client.post("/api/v1/teams", json={"name": "sales"})

@@ -37,9 +37,7 @@ async def test_duplicate_signup_email_is_409_and_creates_no_second_workspace(
     client: httpx.AsyncClient,
 ) -> None:
     assert (await client.post(SIGNUP, json=GOOD)).status_code == 201
-    again = await client.post(
-        SIGNUP, json={**GOOD, "workspace_name": "Second", "email": "wanjiku@example.com"}
-    )
+    again = await client.post(SIGNUP, json={**GOOD, "workspace_name": "Second", "email": "wanjiku@example.com"})
     assert again.status_code == 409
     assert again.json()["code"] == "email_taken"
     me = await client.post(LOGIN, json={"email": GOOD["email"], "password": GOOD["password"]})
@@ -54,9 +52,7 @@ async def test_weak_password_is_refused_on_the_password_field(client: httpx.Asyn
     assert login.json()["code"] == "invalid_credentials"
 
 
-async def test_wrong_password_and_unknown_user_get_the_same_answer(
-    client: httpx.AsyncClient, session
-) -> None:
+async def test_wrong_password_and_unknown_user_get_the_same_answer(client: httpx.AsyncClient, session) -> None:
     owner = await make_workspace(session)
     wrong = await client.post(LOGIN, json={"email": owner.email, "password": "not the password"})
     unknown = await client.post(LOGIN, json={"email": "ghost@example.com", "password": DEFAULT_PASSWORD})
@@ -65,22 +61,16 @@ async def test_wrong_password_and_unknown_user_get_the_same_answer(
     assert "imaradesk_session" not in wrong.cookies
 
 
-async def test_failed_logins_are_rate_limited_with_retry_after(
-    client: httpx.AsyncClient, session, app
-) -> None:
+async def test_failed_logins_are_rate_limited_with_retry_after(client: httpx.AsyncClient, session, app) -> None:
     owner = await make_workspace(session)
     attempts = app.state.settings.auth.login_attempts
     for _ in range(attempts):
-        assert (
-            await client.post(LOGIN, json={"email": owner.email, "password": "guess guess!"})
-        ).status_code == 401
+        assert (await client.post(LOGIN, json={"email": owner.email, "password": "guess guess!"})).status_code == 401
     limited = await client.post(LOGIN, json={"email": owner.email, "password": DEFAULT_PASSWORD})
     assert limited.status_code == 429
     assert int(limited.headers["Retry-After"]) > 0
     clock.advance(timedelta(seconds=app.state.settings.auth.login_window_seconds + 1))
-    assert (
-        await client.post(LOGIN, json={"email": owner.email, "password": DEFAULT_PASSWORD})
-    ).status_code == 200
+    assert (await client.post(LOGIN, json={"email": owner.email, "password": DEFAULT_PASSWORD})).status_code == 200
 
 
 async def test_writes_need_the_csrf_header(client: httpx.AsyncClient, session) -> None:

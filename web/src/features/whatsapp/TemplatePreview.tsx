@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { cn } from '@/lib/classNames';
+import { previewSegments } from './templates';
+
+type TemplatePreviewProps = {
+  body: string;
+  variables: readonly string[];
+  header?: string;
+  footer?: string;
+  buttons?: readonly string[];
+  className?: string;
+};
+
+/** A template as the customer will see it: a business bubble with its variables filled in. */
+export function TemplatePreview({ body, variables, header, footer, buttons = [], className }: TemplatePreviewProps) {
+  const { t } = useTranslation();
+  return (
+    <figure className={cn('grid gap-1', className)}>
+      <figcaption className="text-xs font-medium text-zinc-500">{t('templates.previewLabel')}</figcaption>
+      <div className="rounded-lg bg-[#efeae2] p-3">
+        <div className="ml-auto w-fit max-w-full rounded-lg rounded-tr-sm bg-[#d9fdd3] px-3 py-2 text-sm text-zinc-900 shadow-xs" data-testid="template-preview">
+          {header ? <p className="mb-1 font-semibold">{header}</p> : null}
+          <p className="whitespace-pre-wrap break-words">
+            {body ? (
+              previewSegments(body, variables).map((segment, index) =>
+                segment.variable === undefined ? (
+                  <span key={index}>{segment.text}</span>
+                ) : (
+                  <mark
+                    key={index}
+                    className={cn(
+                      'rounded px-0.5',
+                      segment.isFilled ? 'bg-emerald-200/60 text-inherit' : 'bg-amber-200 text-amber-900',
+                    )}
+                  >
+                    {segment.text}
+                  </mark>
+                ),
+              )
+            ) : (
+              <span className="text-zinc-500">{t('templates.previewEmpty')}</span>
+            )}
+          </p>
+          {footer ? <p className="mt-1 text-xs text-zinc-500">{footer}</p> : null}
+        </div>
+        {buttons.length > 0 ? (
+          <div className="ml-auto mt-1 grid w-fit min-w-40 max-w-full gap-1">
+            {buttons.map((button) => (
+              <span key={button} className="rounded-lg bg-white px-3 py-1.5 text-center text-sm font-medium text-sky-600 shadow-xs">
+                {button}
+              </span>
+            ))}
+          </div>
+        ) : null}
+      </div>
+    </figure>
+  );
+}

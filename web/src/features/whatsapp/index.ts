@@ -1,0 +1,11 @@
+export { type Template, type WhatsAppNumber, useNumbers, useTemplates } from './api';
+export {
+  componentText,
+  isApproved,
+  previewSegments,
+  renderTemplateText,
+  templateButtons,
+  templateStatusTone,
+  type PreviewSegment,
+} from './templates';
+export { TemplatePreview } from './TemplatePreview';
