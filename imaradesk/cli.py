@@ -49,7 +49,8 @@ def worker() -> None:
     """Run a job worker (scale-out mode: start as many as you need)."""
     from imaradesk.jobs.worker import run_worker
 
-    asyncio.run(run_worker(get_settings()))
+    settings = get_settings()
+    asyncio.run(run_worker(settings, concurrency=settings.jobs.concurrency))
 
 
 @app.command()
@@ -144,7 +145,7 @@ def openapi(
 @bench_app.command("http")
 def bench_http(
     seconds: Annotated[float, typer.Option(help="Duration of each measurement")] = 5.0,
-    concurrency: Annotated[int, typer.Option(help="Concurrent connections of the load generator")] = 32,
+    concurrency: Annotated[int, typer.Option(help="Concurrent connections of the load generator")] = 16,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
 ) -> None:
     """Reference figure: the framework's bare 200 endpoint, requests/s and p99."""
@@ -154,5 +155,23 @@ def bench_http(
     typer.echo(json.dumps(figures) if as_json else bench.render(figures))
 
 
+@bench_app.command("ingest")
+def bench_ingest(
+    seconds: Annotated[float, typer.Option(help="Duration of each measurement")] = 5.0,
+    concurrency: Annotated[int, typer.Option(help="Concurrent connections of the load generator")] = 16,
+    worker: Annotated[bool, typer.Option(help="Run the embedded job worker during the run")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
+) -> None:
+    """Webhook ingest: signed events/s and acknowledge latency, next to the bare endpoint."""
+    from imaradesk.bench import ingest as bench
+
+    figures = bench.run(seconds=seconds, concurrency=concurrency, with_worker=worker)
+    typer.echo(json.dumps(figures) if as_json else bench.render(figures))
+
+
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -42,6 +42,7 @@ class JobSettings(BaseModel):
     lease_seconds: int = 60
     batch_size: int = 20
     embedded_worker: bool = Field(default=True, description="Run the in-process worker in embedded mode")
+    concurrency: int = Field(default=4, ge=1, description="Jobs run at once per worker (PostgreSQL; SQLite uses 1)")
 
 
 class StorageBackend(StrEnum):

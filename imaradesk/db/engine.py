@@ -29,7 +29,9 @@ def _create_sqlite_engine(url: str, settings: Settings) -> AsyncEngine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, echo=settings.db.echo)
+    # One connection, handed over in FIFO order by the pool: writers queue in asyncio instead of
+    # sleeping in SQLite's busy handler (which backs off up to 100 ms per try).
+    engine = create_async_engine(url, echo=settings.db.echo, pool_size=1, max_overflow=0, pool_timeout=60)
     busy_timeout = settings.db.sqlite_busy_timeout_ms
 
     @event.listens_for(engine.sync_engine, "connect")

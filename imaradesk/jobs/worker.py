@@ -18,9 +18,11 @@ from datetime import datetime, timedelta
 
 import structlog
 
-from imaradesk.config import JobSettings, Settings
+from imaradesk.config import JobSettings, Settings, install_settings
 from imaradesk.core import clock
 from imaradesk.core.observability import JOB_FAILURES, JOB_RUNS
+from imaradesk.core.rate_limit import create_rate_limiter, install_rate_limiter
+from imaradesk.core.realtime import create_broker, install_broker
 from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database
 from imaradesk.jobs.metrics import queue_depth, refresh_queue_depth
@@ -259,6 +261,10 @@ async def run_worker(
 ) -> None:
     """`imaradesk worker`: import the job modules and run until `stop`, SIGTERM or SIGINT."""
     import_job_modules(modules)
+    install_settings(settings)
+    broker = create_broker(settings)
+    install_broker(broker)  # jobs push inbox updates; in scale-out they reach API processes via Redis
+    install_rate_limiter(create_rate_limiter(settings))
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     handled: list[signal.Signals] = []
@@ -272,4 +278,5 @@ async def run_worker(
     finally:
         for signum in handled:
             loop.remove_signal_handler(signum)
+        await broker.close()
         await database.dispose()

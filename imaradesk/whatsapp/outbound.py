@@ -85,7 +85,9 @@ async def compose(
         return "text", data.text, {"type": "text", "text": {"body": data.text, "preview_url": True}}, quoted
     if isinstance(data, ButtonsSend):
         _check_buttons(data)
-        action: dict[str, Any] = {"buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]}
+        action: dict[str, Any] = {
+            "buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]
+        }
         return "buttons", data.text, _interactive(data.text, action, "button", None, data.footer), None
     if isinstance(data, ListSend):
         _check_list(data)

@@ -123,3 +123,18 @@ export function isoToZonedLocal(iso: string, timeZone?: string): string {
   const clock = wallClock(new Date(iso), timeZone);
   return `${clock.year}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}`;
 }
+
+/** A chat-list time, as WhatsApp shows it: the time today, "Yesterday", the weekday this week, else the date. */
+export function formatListTime(iso: string, locale: string, timeZone?: string, now: Date = new Date()): string {
+  const day = dayKey(iso, timeZone);
+  const today = dayKey(now.toISOString(), timeZone);
+  const daysAgo = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+  if (daysAgo <= 0) return formatTime(iso, locale, timeZone);
+  if (daysAgo === 1) return formatDayLabel(iso, locale, timeZone, now);
+  const options: Intl.DateTimeFormatOptions = daysAgo < 7 ? { weekday: 'short' } : { dateStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  }
+}
