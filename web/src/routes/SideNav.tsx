@@ -13,9 +13,11 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
         <span className="font-semibold tracking-tight text-zinc-900">{t('app.name')}</span>
       </div>
       <nav aria-label={t('nav.label')} className="flex-1 overflow-y-auto p-3">
-        {NAV_SECTIONS.map((section) => (
-          <div key={section.labelKey} className="grid gap-1">
-            <h2 className="px-2 pb-1 pt-2 text-xs font-medium uppercase tracking-wide text-zinc-500">{t(section.labelKey)}</h2>
+        {NAV_SECTIONS.map((section, index) => (
+          <div key={section.labelKey ?? index} className="grid gap-1">
+            {section.labelKey ? (
+              <h2 className="px-2 pb-1 pt-4 text-xs font-medium uppercase tracking-wide text-zinc-500">{t(section.labelKey)}</h2>
+            ) : null}
             <ul className="grid gap-0.5">
               {section.items.map((item) => (
                 <li key={item.to}>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { HOME_PATH } from '@/features/auth';
-import { AppLayout } from './AppLayout';
+import { AppLayout, FULL_BLEED } from './AppLayout';
 import { FullPageSpinner } from './FullPageSpinner';
 import { NotFoundPage } from './NotFoundPage';
 import { RedirectIfAuthenticated, RequireAuth } from './RequireAuth';
@@ -16,6 +16,8 @@ const InvitePage = lazyPage(() => import('@/features/auth/InvitePage'), (m) => m
 const WorkspaceSettingsPage = lazyPage(() => import('@/features/settings/workspace/WorkspaceSettingsPage'), (m) => m.WorkspaceSettingsPage);
 const MembersPage = lazyPage(() => import('@/features/settings/members/MembersPage'), (m) => m.MembersPage);
 const TeamsPage = lazyPage(() => import('@/features/settings/teams/TeamsPage'), (m) => m.TeamsPage);
+const InboxPage = lazyPage(() => import('@/features/inbox/InboxPage'), (m) => m.InboxPage);
+const WhatsAppSettingsPage = lazyPage(() => import('@/features/whatsapp/WhatsAppSettingsPage'), (m) => m.WhatsAppSettingsPage);
 const ApiTokensPage = lazyPage(() => import('@/features/settings/api-tokens/ApiTokensPage'), (m) => m.ApiTokensPage);
 
 function PublicPage({ page: Page }: { page: ComponentType }) {
@@ -42,10 +44,12 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
-          { path: 'settings', element: <Navigate to={HOME_PATH} replace /> },
+          { path: 'inbox/:conversationId?', element: <InboxPage />, handle: FULL_BLEED },
+          { path: 'settings', element: <Navigate to="/settings/workspace" replace /> },
           { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
           { path: 'settings/members', element: <MembersPage /> },
           { path: 'settings/teams', element: <TeamsPage /> },
+          { path: 'settings/whatsapp', element: <WhatsAppSettingsPage /> },
           { path: 'settings/api-tokens', element: <ApiTokensPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-export const HOME_PATH = '/settings/members';
+export const HOME_PATH = '/inbox';
 
 /** Only same-app paths, so a crafted ?next= cannot send someone to another site. */
 export function safeNextPath(next: string | null | undefined): string {

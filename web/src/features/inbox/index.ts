@@ -1,0 +1,1 @@
+export { InboxLiveUpdates } from './LiveUpdates';
