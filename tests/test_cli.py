@@ -1,6 +1,7 @@
 """The `imaradesk` command against a real database file."""
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("IMARADESK_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("IMARADESK_DATABASE_URL", raising=False)
     monkeypatch.setenv("IMARADESK_SECRET_KEY", "cli-test-secret-0123456789")

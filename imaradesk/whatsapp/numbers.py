@@ -181,16 +181,16 @@ async def _load_routes(
 ) -> None:
     lookup = NumberLookupRepository(session)
     box = SecretBox(settings.secret_key)
-    for p in phone_number_ids:
-        _routes[f"p:{p}"] = (expires, None)
-    for w in waba_ids:
-        _routes[f"w:{w}"] = (expires, None)
-    numbers = list(await lookup.by_phone_number_ids(phone_number_ids)) + list(await lookup.by_waba_ids(waba_ids))
-    for n in numbers:
+    # Built aside and published at once: a concurrent webhook never sees a half-loaded cache.
+    loaded: dict[str, tuple[float, RoutedNumber | None]] = {f"p:{p}": (expires, None) for p in phone_number_ids}
+    loaded.update({f"w:{w}": (expires, None) for w in waba_ids})
+    found = list(await lookup.by_phone_number_ids(phone_number_ids)) + list(await lookup.by_waba_ids(waba_ids))
+    for n in found:
         route = RoutedNumber(n.id, n.workspace_id, n.phone_number_id, n.waba_id, box.decrypt(n.app_secret_sealed))
-        _routes[f"p:{n.phone_number_id}"] = (expires, route)
+        loaded[f"p:{n.phone_number_id}"] = (expires, route)
         if n.waba_id in waba_ids:
-            _routes[f"w:{n.waba_id}"] = (expires, route)
+            loaded[f"w:{n.waba_id}"] = (expires, route)
+    _routes.update(loaded)
 
 
 async def verify_tokens(session: AsyncSession) -> set[str]:

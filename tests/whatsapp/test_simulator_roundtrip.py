@@ -137,7 +137,7 @@ async def test_customer_writes_agent_replies_ticks_reach_read(world: World) -> N
     await world.settle(read)
     chat = (await world.sim.get(f"/_sim/customers/{WANJIRU}/chat")).json()["messages"]
     assert any(m.get("text") == "Iko njiani, inafika kesho." or "Iko njiani" in str(m) for m in chat)
-    outbound = [m for m in await world.messages() if m.direction == "outbound"][0]
+    outbound = next(m for m in await world.messages() if m.direction == "outbound")
     assert outbound.wamid and outbound.wamid.startswith("wamid.") and outbound.read_at is not None
 
 
@@ -165,7 +165,7 @@ async def test_every_send_type_round_trips(world: World) -> None:
     for body in bodies:
         assert (await world.agent.post(url, json=body)).status_code == 201
     await world.settle(lambda: _all_outbound_sent(world, 3))
-    first_inbound = [m for m in await world.messages() if m.direction == "inbound"][0]
+    first_inbound = next(m for m in await world.messages() if m.direction == "inbound")
     reaction = await world.agent.post(
         url, json={"type": "reaction", "message_id": str(first_inbound.id), "emoji": "👍"}
     )
@@ -241,7 +241,7 @@ async def test_a_refused_send_shows_metas_code_and_a_hint(world: World) -> None:
         return any(m.status == "failed" for m in await world.messages())
 
     await world.settle(failed)
-    message = [m for m in await world.messages() if m.status == "failed"][0]
+    message = next(m for m in await world.messages() if m.status == "failed")
     assert message.error is not None and message.error["code"] in {131026, 131047}
     assert message.error["hint"]
     shown = (await world.agent.get(f"/api/v1/conversations/{conversation_id}/messages")).json()[-1]
@@ -262,7 +262,7 @@ async def test_inbound_media_is_downloaded_into_storage(world: World) -> None:
         return any((m.media or {}).get("key") for m in await world.messages())
 
     await world.settle(stored)
-    message = [m for m in await world.messages() if m.type == "document"][0]
+    message = next(m for m in await world.messages() if m.type == "document")
     assert message.text == "My receipt" and message.media and message.media["filename"] == "receipt.pdf"
     assert await create_storage(world.settings).get(message.media["key"]) == b"%PDF-1.4 receipt"
     response = await world.agent.get(f"/api/v1/conversations/{message.conversation_id}/messages/{message.id}/media")

@@ -63,10 +63,10 @@ export function useConversations(filters: ConversationFilters) {
 /** One conversation; shown at once from any list that already has it, then confirmed by the server. */
 export function useConversation(conversationId: string) {
   const queryClient = useQueryClient();
-  return useQuery({
+  return useQuery<ConversationRead>({
     queryKey: inboxKeys.conversation(conversationId),
     queryFn: async ({ signal }) => (await readConversation({ path: { conversation_id: conversationId }, signal })).data,
-    placeholderData: () => {
+    placeholderData: (): ConversationRead | undefined => {
       for (const [, data] of queryClient.getQueriesData<ConversationListData>({ queryKey: inboxKeys.conversationLists() })) {
         const found = flattenConversations(data).find((item) => item.id === conversationId);
         if (found) return found;

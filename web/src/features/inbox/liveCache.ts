@@ -9,9 +9,9 @@ import { inboxKeys } from './queryKeys';
  * into or out of each cached list. Nothing here refetches.
  */
 
-export type ConversationListData = InfiniteData<ConversationPage, string | null>;
+export type ConversationListData = InfiniteData<ConversationPage>;
 /** pages[0] is the newest page; each page is oldest first, as the API returns it. */
-export type MessagesData = InfiniteData<MessageRead[], string | null>;
+export type MessagesData = InfiniteData<MessageRead[]>;
 
 /** Ranks as on the server (conversations/delivery.py): statuses only move forward. */
 const RANK: Record<DeliveryStatus, number> = { received: 0, queued: 0, failed: 0, sent: 1, delivered: 2, read: 3, played: 4 };
