@@ -26,8 +26,8 @@ from imaradesk.workspaces.models import Availability, Role
 from imaradesk.workspaces.schemas import MemberUpdate, TeamCreate
 
 DEMO_PASSWORD = "imaradesk-demo"  # noqa: S105 (printed to the user; demo data only)
-DEMO_OWNER = "owner@demo.imaradesk.local"
-DEMO_AGENTS = (("Amina Njeri", "amina@demo.imaradesk.local"), ("Kofi Mensah", "kofi@demo.imaradesk.local"))
+DEMO_OWNER = "owner@demo.example.com"
+DEMO_AGENTS = (("Amina Njeri", "amina@demo.example.com"), ("Kofi Mensah", "kofi@demo.example.com"))
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,10 @@ def test_committed_openapi_schema_is_current() -> None:
 
     committed = Path(__file__).resolve().parent.parent / "web" / "openapi.json"
     assert json.loads(committed.read_text()) == create_app().openapi(), "stale web/openapi.json: run make openapi"
+
+
+def test_the_printed_demo_login_works(cli_env: Path) -> None:
+    """The login `make run` prints must pass the same validation as the login form."""
+    from imaradesk.workspaces.schemas import LoginCreate
+
+    assert LoginCreate(email=DEMO_OWNER, password=DEMO_PASSWORD).email == DEMO_OWNER

@@ -1,5 +1,5 @@
 import { Inbox, Search, SearchX, X } from 'lucide-react';
-import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
@@ -29,14 +29,17 @@ const SEARCH_DELAY_MS = 300;
 export function ConversationList({ filters, onFiltersChange, query, activeId, linkTo, searchRef }: ConversationListProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(filters.q);
-  const latestQ = useRef(filters.q);
-  latestQ.current = filters.q;
 
   useEffect(() => {
-    if (search.trim() === latestQ.current.trim()) return;
+    if (search.trim() === filters.q.trim()) return;
     const timer = window.setTimeout(() => onFiltersChange({ q: search }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [search, onFiltersChange]);
+  }, [search, filters.q, onFiltersChange]);
+
+  const clearAll = useCallback(() => {
+    setSearch('');
+    onFiltersChange({ view: 'all', teamId: null, tag: null, unread: false, numberId: null, q: '' });
+  }, [onFiltersChange]);
 
   return (
     <Tabs
@@ -102,13 +105,15 @@ export function ConversationList({ filters, onFiltersChange, query, activeId, li
         </TabsList>
       </div>
       <TabsContent value={filters.status} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
-        <ConversationListBody filters={filters} onFiltersChange={onFiltersChange} query={query} activeId={activeId} linkTo={linkTo} />
+        <ConversationListBody filters={filters} onClearAll={clearAll} query={query} activeId={activeId} linkTo={linkTo} />
       </TabsContent>
     </Tabs>
   );
 }
 
-function ConversationListBody({ filters, onFiltersChange, query, activeId, linkTo }: Omit<ConversationListProps, 'searchRef'>) {
+type ConversationListBodyProps = Pick<ConversationListProps, 'filters' | 'query' | 'activeId' | 'linkTo'> & { onClearAll: () => void };
+
+function ConversationListBody({ filters, onClearAll, query, activeId, linkTo }: ConversationListBodyProps) {
   const { t } = useTranslation();
   const { describeError } = useErrorFeedback();
   const members = useMembers();
@@ -140,7 +145,7 @@ function ConversationListBody({ filters, onFiltersChange, query, activeId, linkT
           title={t('inbox.empty.filteredTitle')}
           description={t('inbox.empty.filteredDescription')}
           action={
-            <Button variant="secondary" size="sm" onClick={() => onFiltersChange({ view: 'all', teamId: null, tag: null, unread: false, numberId: null, q: '' })}>
+            <Button variant="secondary" size="sm" onClick={onClearAll}>
               {t('inbox.filters.clear')}
             </Button>
           }

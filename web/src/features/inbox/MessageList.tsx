@@ -25,7 +25,11 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const flat = useMemo(() => flattenMessages(messages.data), [messages.data]);
-  const thread = useMemo(() => buildThread(flat), [flat]);
+  const thread = useMemo(() => {
+    const items = buildThread(flat);
+    const days = items.map((item) => dayKey(item.message.created_at, timezone));
+    return items.map((item, index) => ({ item, startsDay: index === 0 || days[index] !== days[index - 1] }));
+  }, [flat, timezone]);
   const memberNames = useMemo(() => new Map((members.data ?? []).map((member) => [member.id, member.name])), [members.data]);
   const authorName = useCallback(
     (authorId: string | null) => {
@@ -81,16 +85,12 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   else if (messages.isError) body = <ErrorState message={describeError(messages.error)} retryLabel={t('common.retry')} onRetry={() => void messages.refetch()} />;
   else if (thread.length === 0) body = <EmptyState icon={<MessagesSquare />} title={t('inbox.noMessages')} />;
   else {
-    let previousDay = '';
     body = (
       <ol className="grid gap-1.5" aria-label={t('inbox.messagesLabel')}>
-        {thread.map((item) => {
-          const day = dayKey(item.message.created_at, timezone);
-          const showDay = day !== previousDay;
-          previousDay = day;
+        {thread.map(({ item, startsDay }) => {
           return (
             <Fragment key={item.message.id}>
-              {showDay ? (
+              {startsDay ? (
                 <li className="sticky top-1 z-10 flex justify-center py-1" aria-hidden={false}>
                   <span className="rounded-md bg-white/90 px-2.5 py-0.5 text-xs font-medium text-zinc-600 shadow-xs">
                     {formatDayLabel(item.message.created_at, i18n.language, timezone)}

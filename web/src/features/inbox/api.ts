@@ -173,7 +173,7 @@ export function useSetConversationTags(conversationId: string) {
 }
 
 export function useMarkRead(conversationId: string) {
-  return useConversationMutation(conversationId, async (id, _: void) => (await markRead({ path: { conversation_id: id } })).data);
+  return useConversationMutation<void>(conversationId, async (id) => (await markRead({ path: { conversation_id: id } })).data);
 }
 
 export function useContact(contactId: string) {
