@@ -66,6 +66,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
                 await asyncio.wait_for(worker_task, timeout=10)
         if simulator is not None:
             await simulator.stop()
+        if getattr(app.state, "ingest_writer", None) is not None:
+            await app.state.ingest_writer.close()
         await broker.close()
         await database.dispose()
 

@@ -212,7 +212,8 @@ async def stream_events(simulator: Sim) -> StreamingResponse:
             yield "retry: 2000\n\n"
             while True:
                 try:
-                    event = await asyncio.wait_for(queue.get(), _KEEPALIVE_SECONDS)
+                    async with asyncio.timeout(_KEEPALIVE_SECONDS):
+                        event = await queue.get()
                 except TimeoutError:
                     yield ": keep-alive\n\n"
                     continue

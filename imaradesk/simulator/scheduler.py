@@ -20,6 +20,7 @@ class Scheduler:
         self._sequence = itertools.count()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._is_stopping = False
 
     def call_later(self, delay: float, callback: Callable[[], None]) -> None:
         """Run `callback` after `delay` seconds; equal due times run in the order they were added."""
@@ -35,17 +36,25 @@ class Scheduler:
 
     def start(self) -> None:
         if self._task is None:
+            self._is_stopping = False
             self._task = asyncio.create_task(self._run(), name="simulator-scheduler")
 
     async def stop(self) -> None:
-        if self._task is not None:
+        if self._task is None:
+            return
+        self._is_stopping = True
+        self._wake.set()
+        try:
+            async with asyncio.timeout(1.0):
+                await self._task
+        except TimeoutError:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-            self._task = None
+        self._task = None
 
     async def _run(self) -> None:
-        while True:
+        while not self._is_stopping:
             self._wake.clear()
             now = time.monotonic()
             while self._heap and self._heap[0][0] <= now:
@@ -54,6 +63,8 @@ class Scheduler:
                     callback()
                 except Exception:  # one broken timer must not stop the others
                     log.exception("simulator.timer_failed")
-            timeout = self._heap[0][0] - time.monotonic() if self._heap else None
+            timeout = max(self._heap[0][0] - time.monotonic(), 0.0) if self._heap else None
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError
-from imaradesk.jobs import enqueue
+from imaradesk.db.batching import BatchWriter
+from imaradesk.db.session import Database
+from imaradesk.jobs import enqueue_many
 from imaradesk.whatsapp import numbers
 from imaradesk.whatsapp.jobs import process_event
 from imaradesk.whatsapp.models import RejectedWebhook
@@ -29,7 +32,7 @@ from imaradesk.whatsapp.wire import WebhookPayload
 
 
 class WebhookRejected(AppError):
-    keeps_changes = True  # the rejection itself is recorded for the admin
+    pass
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,15 @@ class IngestResult:
     duplicates: int
 
 
+IngestWriter = BatchWriter[list[dict[str, Any]], IngestResult]
+
+
 def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:40]
 
 
 async def _reject(
-    session: AsyncSession,
+    database: Database,
     status: int,
     reason: str,
     detail: str,
@@ -51,16 +57,18 @@ async def _reject(
     remote: str,
     workspace_id: uuid.UUID | None = None,
 ) -> WebhookRejected:
-    RejectedWebhookRepository(session).add(
-        RejectedWebhook(
-            id=uuid.uuid4(),
-            workspace_id=workspace_id,
-            reason=reason,
-            detail=detail[:500],
-            remote_addr=remote[:64],
-            body_excerpt=raw[:2000].decode("utf-8", "replace"),
+    """Record the refusal in its own transaction (the admin sees it), then the caller raises."""
+    async with database.unit_of_work() as session:
+        RejectedWebhookRepository(session).add(
+            RejectedWebhook(
+                id=uuid.uuid4(),
+                workspace_id=workspace_id,
+                reason=reason,
+                detail=detail[:500],
+                remote_addr=remote[:64],
+                body_excerpt=raw[:2000].decode("utf-8", "replace"),
+            )
         )
-    )
     return WebhookRejected(detail, code=f"webhook_{reason}", status_code=status)
 
 
@@ -126,24 +134,46 @@ def _event_rows(payload: WebhookPayload, routes: list[RoutedNumber]) -> list[dic
     return rows
 
 
+async def store_batch(session: AsyncSession, batch: Sequence[list[dict[str, Any]]]) -> list[IngestResult]:
+    """One transaction for every webhook queued meanwhile: new events and their processing jobs."""
+    rows = [row for rows in batch for row in rows]
+    stored = await WebhookEventRepository(session).insert_new(rows)
+    by_workspace: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for event_id, workspace_id in stored:
+        by_workspace.setdefault(workspace_id, []).append({"event_id": str(event_id)})
+    for workspace_id, payloads in by_workspace.items():
+        await enqueue_many(session, process_event, payloads, workspace_id=workspace_id)
+    new_ids = {event_id for event_id, _ in stored}
+    results = []
+    for rows_of_one in batch:
+        count = sum(1 for row in rows_of_one if row["id"] in new_ids)
+        results.append(IngestResult(stored=count, duplicates=len(rows_of_one) - count))
+    return results
+
+
+def create_writer(database: Database) -> IngestWriter:
+    return BatchWriter(database, store_batch)
+
+
 async def ingest(
-    session: AsyncSession, settings: Settings, raw: bytes, signature: str | None, remote: str
+    database: Database, writer: IngestWriter, settings: Settings, raw: bytes, signature: str | None, remote: str
 ) -> IngestResult:
+    """Verify a webhook POST and make its events durable; the 200 may follow only this."""
     try:
         payload = WebhookPayload.model_validate_json(raw)
     except ValidationError as exc:
         detail = "The body is not valid JSON." if "json_invalid" in str(exc) else "The body is not a webhook payload."
-        raise await _reject(session, 400, "malformed", detail, raw, remote) from exc
+        raise await _reject(database, 400, "malformed", detail, raw, remote) from exc
     phone_ids, waba_ids = _named_ids(payload)
-    routes = await numbers.routes_for(session, settings, phone_ids, waba_ids)
+    routes = await numbers.routes_for(database, settings, phone_ids, waba_ids)
     if not routes:
         raise await _reject(
-            session, 404, "unknown_number", f"No connected number for {phone_ids or waba_ids}.", raw, remote
+            database, 404, "unknown_number", f"No connected number for {phone_ids or waba_ids}.", raw, remote
         )
     secrets = {r.app_secret for r in routes}
     if not any(is_valid(raw, signature, secret) for secret in secrets):
         raise await _reject(
-            session,
+            database,
             401,
             "bad_signature",
             "X-Hub-Signature-256 is missing or wrong.",
@@ -151,8 +181,4 @@ async def ingest(
             remote,
             routes[0].workspace_id,
         )
-    rows = _event_rows(payload, routes)
-    stored = await WebhookEventRepository(session).insert_new(rows)
-    for event_id, workspace_id in stored:
-        await enqueue(session, process_event, {"event_id": str(event_id)}, workspace_id=workspace_id)
-    return IngestResult(stored=len(stored), duplicates=len(rows) - len(stored))
+    return await writer.submit(_event_rows(payload, routes))

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.core.crypto import SecretBox
 from imaradesk.core.errors import Conflict, FieldInvalid
-from imaradesk.db.session import release_before_slow_io
+from imaradesk.db.session import Database, release_before_slow_io
 from imaradesk.whatsapp.client import CloudApiClient, CloudApiError, NumberCredentials
 from imaradesk.whatsapp.models import WhatsAppNumber
 from imaradesk.whatsapp.repository import NumberLookupRepository, NumberRepository
@@ -161,13 +161,14 @@ def forget_routes() -> None:
 
 
 async def routes_for(
-    session: AsyncSession, settings: Settings, phone_number_ids: Sequence[str], waba_ids: Sequence[str]
+    database: Database, settings: Settings, phone_number_ids: Sequence[str], waba_ids: Sequence[str]
 ) -> list[RoutedNumber]:
     """Numbers named by a webhook, from a short-lived cache so the hot path rarely reads the database."""
     now = time.monotonic()
     wanted = [f"p:{p}" for p in phone_number_ids] + [f"w:{w}" for w in waba_ids]
     if any(k not in _routes or _routes[k][0] < now for k in wanted):
-        await _load_routes(session, settings, phone_number_ids, waba_ids, now + _ROUTE_TTL_SECONDS)
+        async with database.unit_of_work() as session:
+            await _load_routes(session, settings, phone_number_ids, waba_ids, now + _ROUTE_TTL_SECONDS)
     found = {route.id: route for k in wanted if (route := _routes[k][1]) is not None}
     return list(found.values())
 

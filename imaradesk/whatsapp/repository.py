@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,6 +37,9 @@ class NumberLookupRepository(Repository[WhatsAppNumber]):
         )
 
 
+EVENTS = cast(Table, WebhookEvent.__table__)
+
+
 def _insert(session: AsyncSession) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
@@ -48,13 +51,13 @@ class WebhookEventRepository(Repository[WebhookEvent]):
         """Insert events whose dedupe key is new; returns (event id, workspace id) of the inserted ones."""
         if not rows:
             return []
+        # executemany form: one cached statement, batched by the driver ("insertmanyvalues").
         statement = (
-            _insert(self.session)(WebhookEvent)
-            .values(rows)
+            _insert(self.session)(EVENTS)
             .on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(WebhookEvent.id, WebhookEvent.workspace_id)
+            .returning(EVENTS.c.id, EVENTS.c.workspace_id)
         )
-        return [(row[0], row[1]) for row in (await self.session.execute(statement)).all()]
+        return [(row[0], row[1]) for row in (await self.session.execute(statement, rows)).all()]
 
 
 class RejectedWebhookRepository(Repository[RejectedWebhook]):

@@ -5,7 +5,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 
 from imaradesk.core.app_state import AppSettings
 from imaradesk.core.crypto import constant_time_equals
-from imaradesk.db.session import Session
+from imaradesk.db.session import Session, get_database
 from imaradesk.whatsapp import ingest, numbers
 from imaradesk.whatsapp.numbers import WEBHOOK_PATH
 
@@ -26,8 +26,19 @@ async def verify_subscription(
 
 
 @router.post(WEBHOOK_PATH)
-async def receive_webhook(request: Request, session: Session, settings: AppSettings) -> JSONResponse:
+async def receive_webhook(request: Request, settings: AppSettings) -> JSONResponse:
+    """No request-wide session here: the group-commit writer owns the write (see db/batching.py)."""
     raw = await request.body()
     client = request.client.host if request.client else ""
-    result = await ingest.ingest(session, settings, raw, request.headers.get("x-hub-signature-256"), client)
+    result = await ingest.ingest(
+        get_database(request), ingest_writer(request), settings, raw, request.headers.get("x-hub-signature-256"), client
+    )
     return JSONResponse({"stored": result.stored, "duplicates": result.duplicates})
+
+
+def ingest_writer(request: Request) -> ingest.IngestWriter:
+    state = request.app.state
+    if getattr(state, "ingest_writer", None) is None:
+        state.ingest_writer = ingest.create_writer(get_database(request))
+    writer: ingest.IngestWriter = state.ingest_writer
+    return writer

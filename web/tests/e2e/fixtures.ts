@@ -33,7 +33,7 @@ export async function signUpThroughUi(page: Page, account: Account): Promise<voi
   await page.getByLabel('E-mail').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/inbox$/);
 }
 
 /** Faster than the form when a test is about something else; page.request shares the page's cookies. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,21 @@ async function waitForHealthy(baseUrl: string, server: ChildProcess, output: () 
   throw new Error(`imaradesk serve did not answer /healthz within ${STARTUP_TIMEOUT_MS} ms:\n${output()}`);
 }
 
+/**
+ * `imaradesk seed-demo` against the same database: the demo workspace with a number connected to
+ * the built-in simulator (mounted at /simulator). Its login is read from what the command prints.
+ */
+function seedDemo(env: NodeJS.ProcessEnv): Promise<{ email: string; password: string }> {
+  return new Promise((resolveSeed, reject) => {
+    execFile(SERVER_BIN, ['seed-demo'], { cwd: REPO_DIR, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`imaradesk seed-demo failed: ${error.message}\n${stdout}\n${stderr}`));
+      const login = /Sign in as (\S+) \/ (\S+)/.exec(stdout);
+      if (!login) return reject(new Error(`imaradesk seed-demo printed no login:\n${stdout}`));
+      resolveSeed({ email: login[1]!, password: login[2]! });
+    });
+  });
+}
+
 /** Starts the real backend on a fresh SQLite database; it serves the built app from web/dist. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(WEB_DIR, 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
@@ -49,14 +64,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    IMARADESK_DATA_DIR: dataDir,
+    IMARADESK_DATABASE_URL: `sqlite+aiosqlite:///${dataDir}/e2e.db`,
+    IMARADESK_PUBLIC_URL: baseUrl,
+  };
   const server = spawn(SERVER_BIN, ['serve', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: REPO_DIR,
-    env: {
-      ...process.env,
-      IMARADESK_DATA_DIR: dataDir,
-      IMARADESK_DATABASE_URL: `sqlite+aiosqlite:///${dataDir}/e2e.db`,
-      IMARADESK_PUBLIC_URL: baseUrl,
-    },
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -84,12 +100,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  let demo: { email: string; password: string };
   try {
     await waitForHealthy(baseUrl, server, () => log);
+    demo = await seedDemo(env);
   } catch (error) {
     await stopServer();
     throw error;
   }
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DEMO_EMAIL = demo.email;
+  process.env.E2E_DEMO_PASSWORD = demo.password;
   return stopServer;
 }

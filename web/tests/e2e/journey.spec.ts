@@ -11,6 +11,9 @@ test('owner signs up, invites an agent who joins and later logs in', async ({ pa
   await page.goto('/signup');
   await takeScreenshot(page, 'desktop-01-signup');
   await signUpThroughUi(page, owner);
+  await expect(page.getByText('No conversations yet')).toBeVisible();
+  await takeScreenshot(page, 'desktop-02a-inbox-empty');
+  await page.getByRole('link', { name: 'Members' }).click();
 
   const members = page.getByTestId('members-table');
   await expect(members.getByRole('row').filter({ hasText: owner.email })).toContainText(owner.name);
@@ -41,7 +44,8 @@ test('owner signs up, invites an agent who joins and later logs in', async ({ pa
   await takeScreenshot(page, 'desktop-05-accept-invitation');
   await page.getByRole('button', { name: 'Join workspace' }).click();
 
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.getByRole('link', { name: 'Members' }).click();
   await expect(members.getByRole('row').filter({ hasText: agent.email })).toContainText(agent.name);
   await expect(members.getByRole('row').filter({ hasText: owner.email })).toContainText('Owner');
   await expect(page.getByRole('button', { name: 'Invite member' })).toHaveCount(0);
@@ -57,7 +61,8 @@ test('owner signs up, invites an agent who joins and later logs in', async ({ pa
 
   await logOutThroughUi(page);
   await logInThroughUi(page, agent.email, agent.password);
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.getByRole('link', { name: 'Members' }).click();
   await expect(page.getByTestId('workspace-name')).toHaveText(owner.workspaceName);
   await expect(page.getByRole('button', { name: 'Invite member' })).toHaveCount(0);
 

@@ -10,6 +10,9 @@ test('login and members pages work on a phone-sized screen', async ({ page }) =>
 
   const owner = newOwnerAccount('Kibanda Phones');
   await signUpThroughUi(page, owner);
+  await expect(page.getByText('No conversations yet')).toBeVisible();
+  await takeScreenshot(page, 'phone-02a-inbox-empty');
+  await page.goto('/settings/members');
   await expect(page.getByTestId('members-table')).toContainText(owner.name);
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
   await takeScreenshot(page, 'phone-02-members');

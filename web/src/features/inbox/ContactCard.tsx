@@ -57,7 +57,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
     <div className="grid gap-4" data-testid="contact-card">
       <div className="flex items-center gap-3">
         <Avatar name={displayName} seed={contact.wa_id} className="size-12 text-sm" />
-        <div className="grid min-w-0">
+        <div className="grid min-w-0 grid-cols-1">
           <p className="truncate text-base font-semibold text-zinc-900">{displayName}</p>
           <a href={`https://wa.me/${contact.wa_id}`} target="_blank" rel="noreferrer" className="truncate text-sm text-zinc-600 hover:underline">
             {formatWaId(contact.wa_id)}

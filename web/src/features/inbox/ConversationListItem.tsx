@@ -36,7 +36,7 @@ export function ConversationListItem({ conversation, to, isActive, assigneeName 
       )}
     >
       <Avatar name={name} seed={conversation.contact.wa_id} className="mt-0.5" />
-      <div className="grid min-w-0 flex-1 gap-0.5">
+      <div className="grid min-w-0 flex-1 grid-cols-1 gap-0.5">
         <div className="flex items-baseline justify-between gap-2">
           <span className={cn('truncate text-sm text-zinc-900', isUnread ? 'font-semibold' : 'font-medium')}>{name}</span>
           <time

@@ -73,7 +73,7 @@ function ConversationPane({
       <header className="flex items-center gap-2 border-b border-zinc-200 bg-white px-2 py-2 sm:px-4">
         <BackLink to={backTo} />
         <Avatar name={name} seed={conversation.contact.wa_id} />
-        <div className="grid min-w-0 flex-1">
+        <div className="grid min-w-0 flex-1 grid-cols-1">
           <h1 className="truncate text-sm font-semibold text-zinc-900" data-testid="conversation-title">
             {name}
           </h1>

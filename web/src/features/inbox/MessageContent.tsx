@@ -45,7 +45,7 @@ export function MessageContent({ view }: { view: MessageView }) {
           {view.contacts.map((contact, index) => (
             <li key={index} className="flex items-start gap-2 rounded-md bg-black/5 p-2">
               <BookUser className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
-              <div className="grid min-w-0">
+              <div className="grid min-w-0 grid-cols-1">
                 <span className="font-medium">{contact.name || t('inbox.message.unnamedContact')}</span>
                 {contact.phones.map((phone) => (
                   <a key={phone} href={`tel:${phone.replace(/[^\d+]/g, '')}`} className="inline-flex items-center gap-1 text-xs text-sky-700 hover:underline">
@@ -173,7 +173,7 @@ function MediaContent({ mediaType, media, caption, isVoice }: { mediaType: Media
     preview = (
       <a href={url} target="_blank" rel="noreferrer" download={media?.filename || undefined} className="flex items-center gap-3 rounded-md bg-black/5 px-3 py-2 hover:bg-black/10">
         <FileText className="size-8 shrink-0 text-red-500" aria-hidden />
-        <span className="grid min-w-0">
+        <span className="grid min-w-0 grid-cols-1">
           <span className="truncate font-medium text-zinc-900">{media?.filename || label}</span>
           <span className="text-xs text-zinc-500">{[size, media?.mime_type].filter(Boolean).join(' · ')}</span>
         </span>

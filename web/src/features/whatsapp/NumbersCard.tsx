@@ -60,7 +60,7 @@ function NumberRow({ number, canManage }: { number: WhatsAppNumber; canManage: b
   return (
     <li className="grid gap-3 px-4 py-4 sm:px-6" aria-label={number.display_phone_number}>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="grid min-w-0 gap-0.5">
+        <div className="grid min-w-0 grid-cols-1 gap-0.5">
           <p className="text-base font-semibold text-zinc-900">{number.display_phone_number}</p>
           <p className="text-sm text-zinc-600">
             {number.label || t('numbers.noLabel')}
@@ -118,7 +118,7 @@ function NumberRow({ number, canManage }: { number: WhatsAppNumber; canManage: b
 
 function Detail({ label, value }: { label: string; value: string }) {
   return (
-    <div className="grid min-w-0 gap-0.5">
+    <div className="grid min-w-0 grid-cols-1 gap-0.5">
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
       <dd className="truncate font-mono text-xs text-zinc-800" title={value}>
         {value}

@@ -1,0 +1,225 @@
+import { createHmac, randomInt } from 'node:crypto';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, logInThroughUi, test } from './fixtures';
+import { takeScreenshot } from './screenshots';
+
+/** The demo workspace `imaradesk seed-demo` created in global-setup, with a number on the simulator. */
+function demoLogin(): { email: string; password: string } {
+  const email = process.env.E2E_DEMO_EMAIL;
+  const password = process.env.E2E_DEMO_PASSWORD;
+  if (!email || !password) throw new Error('E2E_DEMO_EMAIL is not set; global-setup did not seed the demo');
+  return { email, password };
+}
+
+function newCustomer(name: string): { name: string; waId: string } {
+  return { name, waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
+}
+
+async function logInAsDemoOwner(page: Page): Promise<void> {
+  const demo = demoLogin();
+  await logInThroughUi(page, demo.email, demo.password);
+  await expect(page).toHaveURL(/\/inbox$/);
+}
+
+/** The simulator's phone page, used the way a person would: add a customer, pick them, type. */
+async function openPhoneAs(phone: Page, customer: { name: string; waId: string }): Promise<void> {
+  await phone.goto('/simulator/');
+  await expect(phone.locator('#customer-select option').first()).toBeAttached();
+  await phone.getByRole('button', { name: 'More options' }).click();
+  await phone.getByRole('menuitem', { name: 'Add a customer…' }).click();
+  const dialog = phone.getByRole('dialog', { name: 'Add a simulated customer' });
+  await dialog.getByLabel('Name').fill(customer.name);
+  await dialog.getByLabel('WhatsApp number').fill(customer.waId);
+  await dialog.getByLabel('Language').fill('Swahili');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(phone.locator('#customer-select')).toHaveValue(customer.waId);
+}
+
+async function writeFromPhone(phone: Page, text: string): Promise<void> {
+  await phone.getByLabel('Message', { exact: true }).fill(text);
+  await phone.getByRole('button', { name: 'Send message' }).click();
+}
+
+test('a customer writes from the simulator phone; the agent sees it live, replies, and the ticks turn blue', async ({ page, browser, baseURL }) => {
+  await logInAsDemoOwner(page);
+  await expect(page.getByTestId('conversation-item').first()).toBeVisible();
+  await takeScreenshot(page, 'desktop-20-inbox');
+
+  const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  const customer = newCustomer('Zawadi Achieng');
+  await openPhoneAs(phone, customer);
+  await writeFromPhone(phone, 'Habari! Mnauza unga wa ngano?');
+  await expect(phone.locator('#messages')).toContainText('Mnauza unga wa ngano');
+  await takeScreenshot(phone, 'phone-20-simulator-customer-writes');
+
+  // No reload: the conversation arrives over the inbox's event stream.
+  const item = page.getByTestId('conversation-item').filter({ hasText: customer.name });
+  await expect(item).toContainText('Mnauza unga wa ngano');
+  await expect(item.getByLabel('1 unread message')).toBeVisible();
+  await takeScreenshot(page, 'desktop-21-conversation-arrives');
+
+  await item.click();
+  await expect(page).toHaveURL(/\/inbox\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('conversation-title')).toHaveText(customer.name);
+  const inbound = page.getByTestId('message').filter({ hasText: 'Mnauza unga wa ngano' });
+  await expect(inbound).toHaveAttribute('data-direction', 'inbound');
+  await expect(item.getByLabel('1 unread message')).toHaveCount(0);
+
+  const reply = 'Ndiyo! Kilo 2 ni KSh 180. Tunaleta leo.';
+  const composer = page.getByTestId('composer-input');
+  await composer.fill(reply);
+  await composer.press('Control+Enter');
+  await expect(composer).toHaveValue('');
+  const sent = page.getByTestId('message').filter({ hasText: reply });
+  await expect(sent).toHaveAttribute('data-direction', 'outbound');
+  await expect(sent.getByTestId('message-ticks')).toBeVisible();
+
+  await expect(phone.locator('#messages')).toContainText(reply, { timeout: 20_000 });
+  await takeScreenshot(phone, 'phone-21-simulator-gets-reply');
+  // The phone page on screen marks the reply read: the ticks turn blue in the inbox.
+  await expect(sent.getByTestId('message-ticks')).toHaveAttribute('data-state', 'read', { timeout: 20_000 });
+  await takeScreenshot(page, 'desktop-22-reply-read');
+
+  // An internal note stays in the team.
+  await page.getByRole('radio', { name: 'Internal note' }).click();
+  await composer.fill('Asked about unga prices; call back on Friday.');
+  await composer.press('Control+Enter');
+  const note = page.getByTestId('message').filter({ hasText: 'call back on Friday' });
+  await expect(note).toHaveAttribute('data-direction', 'note');
+  await expect(note).toContainText('Note');
+
+  // More from the customer while the agent looks: a photo and a location, live.
+  await page.getByRole('radio', { name: 'Reply' }).click();
+  await phone.getByRole('button', { name: 'Attach or share' }).click();
+  await phone.getByRole('menuitem', { name: 'Photo' }).click();
+  await phone.getByRole('button', { name: 'Attach or share' }).click();
+  await phone.getByRole('menuitem', { name: 'Location' }).click();
+  const photo = page.locator('[data-testid="message"][data-type="image"]');
+  await expect(photo.locator('img')).toBeVisible({ timeout: 20_000 });
+  const location = page.locator('[data-testid="message"][data-type="location"]');
+  await expect(location.getByRole('link')).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/\?mlat=/);
+  await expect(phone.locator('#messages')).not.toContainText('call back on Friday');
+  await takeScreenshot(page, 'desktop-23-note-photo-location');
+
+  // The contact pane: rename and tag the customer.
+  const details = page.getByTestId('details-panel');
+  await details.getByLabel('Name', { exact: true }).fill('Zawadi A.');
+  await details.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('conversation-title')).toHaveText('Zawadi A.');
+  await details.getByLabel('Contact tags').fill('wholesale');
+  await details.getByLabel('Contact tags').press('Enter');
+  await expect(details.getByRole('button', { name: 'Remove tag wholesale' })).toBeVisible();
+
+  // Resolve: it leaves the open list, and shows under Resolved.
+  await details.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByTestId('conversation-status')).toHaveText('Resolved');
+  await expect(page.getByTestId('conversation-item').filter({ hasText: 'Zawadi A.' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Resolved' }).click();
+  await expect(page.getByTestId('conversation-item').filter({ hasText: 'Zawadi A.' })).toBeVisible();
+  await takeScreenshot(page, 'desktop-24-resolved');
+
+  // The customer writes again: the conversation reopens by itself.
+  await writeFromPhone(phone, 'Asante sana 🙏');
+  await expect(page.getByTestId('conversation-status')).toHaveText('Open');
+  await expect(page.getByTestId('message').filter({ hasText: 'Asante sana' })).toBeVisible();
+  await phoneContext.close();
+});
+
+/** A signed webhook like the simulator sends, for a message the customer wrote two days ago. */
+async function customerWroteTwoDaysAgo(request: APIRequestContext, customer: { name: string; waId: string }, text: string): Promise<void> {
+  const config = (await (await request.get('/simulator/_sim/config')).json()) as {
+    waba_id: string;
+    numbers: { phone_number_id: string; display_phone_number: string }[];
+  };
+  const number = config.numbers[0]!;
+  const timestamp = String(Math.floor(Date.now() / 1000) - 2 * 24 * 3600);
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: config.waba_id,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: number.display_phone_number.replace(/\D/g, ''), phone_number_id: number.phone_number_id },
+              contacts: [{ profile: { name: customer.name }, wa_id: customer.waId }],
+              messages: [{ from: customer.waId, id: `wamid.e2e.${Date.now()}`, timestamp, type: 'text', text: { body: text } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  // The simulator's app secret is a fixed, public, simulator-only value (imaradesk/config.py).
+  const signature = createHmac('sha256', 'SIMULATOR-ONLY-app-secret').update(body).digest('hex');
+  const response = await request.post('/webhooks/whatsapp', {
+    data: body,
+    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': `sha256=${signature}` },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test('more than 24 hours after the customer wrote, only an approved template can be sent', async ({ page }) => {
+  await logInAsDemoOwner(page);
+
+  await page.getByRole('link', { name: 'WhatsApp' }).click();
+  await expect(page.getByTestId('numbers-list')).toContainText('Demo number (simulator)');
+  await page.getByRole('button', { name: 'Sync from WhatsApp' }).click();
+  const templates = page.getByTestId('templates-table');
+  await expect(templates.getByRole('row').filter({ hasText: 'order_update' }).first()).toContainText('Approved');
+  await takeScreenshot(page, 'desktop-25-whatsapp-settings');
+
+  const customer = newCustomer('Baraka Otieno');
+  await customerWroteTwoDaysAgo(page.request, customer, 'Nilituma pesa juzi, oda yangu iko wapi?');
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await page.getByTestId('conversation-item').filter({ hasText: customer.name }).click();
+
+  const composer = page.getByTestId('composer');
+  await expect(composer.getByTestId('window-closed')).toHaveText(
+    'More than 24 h since the customer wrote — WhatsApp only allows an approved template.',
+  );
+  await expect(page.getByTestId('composer-input')).toHaveCount(0);
+  const picker = composer.getByTestId('template-picker');
+  await picker.getByLabel('Template').click();
+  await page.getByRole('option', { name: 'order_update · en_US' }).click();
+  await picker.getByLabel('Variable {{1}}').fill('Baraka');
+  await picker.getByLabel('Variable {{2}}').fill('A2048');
+  await expect(picker.getByTestId('template-preview')).toContainText('Hi Baraka, your order A2048 is on its way.');
+  await takeScreenshot(page, 'desktop-26-template-picker');
+  await picker.getByRole('button', { name: 'Send template' }).click();
+
+  const sent = page.getByTestId('message').filter({ hasText: 'Hi Baraka, your order A2048 is on its way.' });
+  await expect(sent).toHaveAttribute('data-type', 'template');
+  await expect(sent.getByTestId('message-ticks')).toHaveAttribute('data-state', /^(sent|delivered|read)$/, { timeout: 20_000 });
+  await takeScreenshot(page, 'desktop-27-template-sent');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('the panes become pages with a back button', async ({ page }) => {
+    await logInAsDemoOwner(page);
+    await expect(page.getByTestId('conversation-item').first()).toBeVisible();
+    await takeScreenshot(page, 'phone-22-inbox-list');
+
+    await page.getByTestId('conversation-item').filter({ hasText: 'Wanjiru' }).click();
+    await expect(page.getByTestId('conversation-view')).toBeVisible();
+    await expect(page.getByTestId('conversation-list')).toBeHidden();
+    await expect(page.getByTestId('message').first()).toBeVisible();
+    await takeScreenshot(page, 'phone-23-conversation');
+
+    await page.getByTestId('toggle-details').click();
+    await expect(page.getByTestId('details-panel')).toBeVisible();
+    await expect(page.getByTestId('conversation-view')).toBeHidden();
+    await takeScreenshot(page, 'phone-24-contact');
+    await page.getByRole('button', { name: 'Back to the conversation' }).click();
+    await expect(page.getByTestId('conversation-view')).toBeVisible();
+
+    await page.getByTestId('back-to-list').click();
+    await expect(page).toHaveURL(/\/inbox$/);
+    await expect(page.getByTestId('conversation-list')).toBeVisible();
+  });
+});
