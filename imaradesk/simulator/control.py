@@ -15,7 +15,7 @@ from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
 
-from imaradesk.config import SimulatorPhoneNumber
+from imaradesk.config import SimulatorFaultSettings, SimulatorPhoneNumber
 from imaradesk.core import clock
 from imaradesk.core.errors import Conflict, FieldInvalid, NotFound
 from imaradesk.simulator import inbound, statuses, templates
@@ -163,7 +163,7 @@ async def get_faults(simulator: Sim) -> dict[str, Any]:
 @router.patch("/faults")
 async def update_faults(body: dict[str, Any], simulator: Sim) -> dict[str, Any]:
     """Change fault probabilities at run time; `/_sim/reset` restores the configured ones."""
-    unknown = set(body) - set(simulator.faults.settings.model_fields)
+    unknown = set(body) - set(SimulatorFaultSettings.model_fields)
     if unknown:
         raise FieldInvalid(sorted(unknown)[0], "is not a fault setting")
     try:

@@ -66,7 +66,7 @@ class Dispatcher:
         self._ids = itertools.count(1)
         self._queues: list[asyncio.Queue[Delivery]] = []
         self._workers: list[asyncio.Task[None]] = []
-        self._held: dict[str, list[Delivery]] = {}
+        self._held: dict[str, list[Delivery]] = {}  # chat key → held back, oldest first
         self._client: httpx.AsyncClient | None = None
         self._in_flight = 0
 
@@ -152,20 +152,26 @@ class Dispatcher:
         return Delivery(next(self._ids), delivery.key, delivery.description, body, signature, kind)
 
     def _route(self, batch: list[Delivery], *, is_held: bool) -> None:
+        """Reordering: held events wait until an event of the same chat is let through (or the
+        hold time ends), then follow it newest first, so `read` can overtake `delivered` (§1.3)."""
         key = batch[0].key
-        if is_held and key not in self._held:
-            self._held[key] = batch
-            self.scheduler.call_later(self.faults.settings.reorder_hold_seconds, lambda: self._release(key, batch))
+        held = self._held.get(key)
+        if is_held:
+            if held is None:
+                held = self._held[key] = []
+                hold = self.faults.settings.reorder_hold_seconds
+                self.scheduler.call_later(hold, lambda: self._release(key, held))
+            held.extend(reversed(batch))
             return
         for delivery in batch:
             self._put(delivery)
-        for delivery in self._held.pop(key, []):
-            self._put(delivery)
+        if held is not None:
+            self._release(key, held)
 
-    def _release(self, key: str, batch: list[Delivery]) -> None:
-        if self._held.get(key) is batch:
+    def _release(self, key: str, held: list[Delivery]) -> None:
+        if self._held.get(key) is held:
             del self._held[key]
-            for delivery in batch:
+            for delivery in reversed(held):
                 self._put(delivery)
 
     def _put(self, delivery: Delivery) -> None:

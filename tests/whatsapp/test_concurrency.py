@@ -28,7 +28,9 @@ async def test_ten_concurrent_redeliveries_store_one_message(committed_database:
     value = message_value(number.phone_number_id, text_message("Nataka kurudisha viatu"))
     body, headers = signed(envelope(number.phone_number_id, number.waba_id, value), APP_SECRET)
     async with make_client(app) as client:
-        answers = await asyncio.gather(*(client.post("/webhooks/whatsapp", content=body, headers=headers) for _ in range(10)))
+        answers = await asyncio.gather(
+            *(client.post("/webhooks/whatsapp", content=body, headers=headers) for _ in range(10))
+        )
     assert [a.status_code for a in answers] == [200] * 10
     assert sum(a.json()["stored"] for a in answers) == 1
     await drain_jobs(committed_database)

@@ -101,9 +101,7 @@ async def test_a_resolved_conversation_reopens_when_the_customer_writes(
     number: WhatsAppNumber,
 ) -> None:
     conversation, _ = await make_conversation(session, owner, number, wa_id="254711000222")
-    await conversations.set_status(
-        session, owner.workspace_id, conversation.id, ConversationStatus.resolved, None
-    )
+    await conversations.set_status(session, owner.workspace_id, conversation.id, ConversationStatus.resolved, None)
     await session.commit()
     await post(client, number, message_value(number.phone_number_id, text_message("One more question")))
     await drain_jobs(database)
