@@ -51,7 +51,10 @@ async def test_chat_shows_both_directions_with_status_timelines(sim: SimHarness)
 
 
 async def test_several_business_numbers_keep_separate_chats_and_windows() -> None:
-    numbers = [{"phone_number_id": "106540352242922"}, {"phone_number_id": "106540352242999", "verified_name": "Duka Two"}]
+    numbers = [
+        {"phone_number_id": "106540352242922"},
+        {"phone_number_id": "106540352242999", "verified_name": "Duka Two"},
+    ]
     async with running(fast_settings(phone_numbers=numbers)) as sim:
         await sim.customer_says(WANJIRU, phone_number_id="106540352242999")
         text = {"to": WANJIRU, "type": "text", "text": {"body": "hi"}}
@@ -59,7 +62,9 @@ async def test_several_business_numbers_keep_separate_chats_and_windows() -> Non
         assert (await sim.send(text)).status_code == 400  # the window belongs to the other number (§5.1)
         await sim.receiver.wait_for(lambda: sim.receiver.messages())
         assert sim.receiver.values()[0]["metadata"]["phone_number_id"] == "106540352242999"
-        chat = (await sim.client.get(f"/_sim/customers/{WANJIRU}/chat", params={"phone_number_id": "106540352242999"})).json()
+        chat = (
+            await sim.client.get(f"/_sim/customers/{WANJIRU}/chat", params={"phone_number_id": "106540352242999"})
+        ).json()
         assert len(chat["messages"]) == 2
         unknown = await sim.client.get(f"/_sim/customers/{WANJIRU}/chat", params={"phone_number_id": "1"})
         assert unknown.status_code == 404
@@ -113,5 +118,7 @@ async def test_template_status_can_be_set(sim: SimHarness) -> None:
     assert response.json()["status"] == "PAUSED"
     await sim.receiver.wait_for(lambda: sim.receiver.values("message_template_status_update"))
     assert sim.receiver.values("message_template_status_update")[0]["event"] == "PAUSED"
-    assert (await sim.client.post("/_sim/templates/1000000000000006/status", json={"status": "NOPE"})).status_code == 422
+    assert (
+        await sim.client.post("/_sim/templates/1000000000000006/status", json={"status": "NOPE"})
+    ).status_code == 422
     assert (await sim.client.post("/_sim/templates/1/status", json={"status": "PAUSED"})).status_code == 404

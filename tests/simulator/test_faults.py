@@ -100,7 +100,9 @@ async def test_faults_can_be_injected_on_demand(sim: SimHarness) -> None:
     for kind, answer in (("invalid_signature", 403), ("malformed_json", 400), ("oversized", 413)):
         response = await sim.client.post("/_sim/faults/inject", json={"kind": kind})
         assert response.json() == {"injected": kind}
-        await sim.receiver.wait_for(lambda answer=answer: sim.receiver.received and sim.receiver.received[-1].answered == answer)
+        await sim.receiver.wait_for(
+            lambda answer=answer: sim.receiver.received and sim.receiver.received[-1].answered == answer
+        )
 
 
 async def test_faults_can_be_changed_at_run_time(sim: SimHarness) -> None:

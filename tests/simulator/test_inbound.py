@@ -69,7 +69,10 @@ async def test_button_reply_to_our_interactive_message(sim: SimHarness) -> None:
     message = await delivered(sim, tap["id"])
     assert_common(message, "interactive")
     assert message["context"] == {"from": BUSINESS_DIGITS, "id": ours}
-    assert message["interactive"] == {"type": "button_reply", "button_reply": {"id": "talk_agent", "title": "Talk to agent"}}
+    assert message["interactive"] == {
+        "type": "button_reply",
+        "button_reply": {"id": "talk_agent", "title": "Talk to agent"},
+    }
 
 
 async def test_list_reply_with_description(sim: SimHarness) -> None:
@@ -82,9 +85,7 @@ async def test_list_reply_with_description(sim: SimHarness) -> None:
         "type": "list_reply",
         "list_reply": {"id": "ship_express", "title": "Express", "description": "1-2 business days"},
     }
-    bad = await sim.client.post(
-        f"/_sim/customers/{WANJIRU}/messages", json={"type": "interactive", "reply_id": "nope"}
-    )
+    bad = await sim.client.post(f"/_sim/customers/{WANJIRU}/messages", json={"type": "interactive", "reply_id": "nope"})
     assert bad.status_code == 422
 
 
@@ -184,7 +185,7 @@ async def test_swipe_reply_and_forwarded_context(sim: SimHarness) -> None:
     ours = await sim.send_ok({"to": WANJIRU, "type": "text", "text": {"body": "Your order ships today"}})
     reply = await sim.customer_says(WANJIRU, text="Asante!", reply_to=ours)
     message = await delivered(sim, reply["id"])
-    assert list(message)[0] == "context"
+    assert next(iter(message)) == "context"
     assert message["context"] == {"from": BUSINESS_DIGITS, "id": ours}
     forwarded = await sim.customer_says(WANJIRU, text="Look", forwarded=True)
     assert (await delivered(sim, forwarded["id"]))["context"] == {"forwarded": True}

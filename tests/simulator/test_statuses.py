@@ -50,7 +50,15 @@ async def test_sent_delivered_read_are_signed_and_enveloped(sim: SimHarness) -> 
     assert change["value"]["metadata"] == {"display_phone_number": "254700000100", "phone_number_id": PHONE_ID}
 
     sent, delivered, read_status = sim.receiver.statuses(wamid)
-    assert set(sent) == {"id", "status", "timestamp", "recipient_id", "biz_opaque_callback_data", "conversation", "pricing"}
+    assert set(sent) == {
+        "id",
+        "status",
+        "timestamp",
+        "recipient_id",
+        "biz_opaque_callback_data",
+        "conversation",
+        "pricing",
+    }
     assert sent["recipient_id"] == WANJIRU
     assert sent["timestamp"].isdigit()
     assert sent["biz_opaque_callback_data"] == "campaign:42"
@@ -108,7 +116,9 @@ async def test_no_read_status_without_read_receipts(sim: SimHarness) -> None:
 
 async def test_reactions_get_sent_only(sim: SimHarness) -> None:
     inbound = await sim.customer_says(WANJIRU)
-    wamid = await sim.send_ok({"to": WANJIRU, "type": "reaction", "reaction": {"message_id": inbound["id"], "emoji": "👍"}})
+    wamid = await sim.send_ok(
+        {"to": WANJIRU, "type": "reaction", "reaction": {"message_id": inbound["id"], "emoji": "👍"}}
+    )
     later = await sim.send_ok(text())
     await sim.receiver.wait_for(lambda: "delivered" in sim.receiver.status_names(later))
     await sim.client.post(f"/_sim/customers/{WANJIRU}/read", json={})
@@ -156,7 +166,9 @@ async def test_stop_marketing_emits_user_preferences_then_131050(sim: SimHarness
 
     promo = await sim.send_ok({"to": GRACE, "type": "template", "template": PROMO})
     utility = await sim.send_ok({"to": GRACE, "type": "template", "template": HELLO})
-    await sim.receiver.wait_for(lambda: sim.receiver.status_names(promo) and "delivered" in sim.receiver.status_names(utility))
+    await sim.receiver.wait_for(
+        lambda: sim.receiver.status_names(promo) and "delivered" in sim.receiver.status_names(utility)
+    )
     assert sim.receiver.status_names(promo) == ["failed"]
     assert sim.receiver.statuses(promo)[0]["errors"][0]["code"] == 131050
 
@@ -171,6 +183,14 @@ async def test_template_pricing_follows_the_category_and_window(sim: SimHarness)
     utility = await sim.send_ok({"to": GRACE, "type": "template", "template": HELLO})
     promo = await sim.send_ok({"to": GRACE, "type": "template", "template": PROMO})
     await sim.receiver.wait_for(lambda: sim.receiver.status_names(utility) and sim.receiver.status_names(promo))
-    assert sim.receiver.statuses(utility)[0]["pricing"] == {"billable": False, "pricing_model": "PMP", "category": "utility"}
-    assert sim.receiver.statuses(promo)[0]["pricing"] == {"billable": True, "pricing_model": "PMP", "category": "marketing"}
+    assert sim.receiver.statuses(utility)[0]["pricing"] == {
+        "billable": False,
+        "pricing_model": "PMP",
+        "category": "utility",
+    }
+    assert sim.receiver.statuses(promo)[0]["pricing"] == {
+        "billable": True,
+        "pricing_model": "PMP",
+        "category": "marketing",
+    }
     assert sim.receiver.statuses(promo)[0]["conversation"]["origin"] == {"type": "marketing"}

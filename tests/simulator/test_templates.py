@@ -101,7 +101,10 @@ async def test_delete_by_name_removes_every_language_or_one_by_hsm_id(sim: SimHa
     url = f"/v21.0/{WABA_ID}/message_templates"
     one = await sim.client.delete(url, params={"name": "order_update", "hsm_id": "1000000000000003"}, headers=auth())
     assert one.json() == {"success": True}
-    languages = {t["language"] for t in (await sim.client.get(url, params={"name": "order_update"}, headers=auth())).json()["data"]}
+    languages = {
+        t["language"]
+        for t in (await sim.client.get(url, params={"name": "order_update"}, headers=auth())).json()["data"]
+    }
     assert "sw" not in languages
     assert "en_US" in languages
     assert (await sim.client.delete(url, params={"name": "order_update"}, headers=auth())).json() == {"success": True}
