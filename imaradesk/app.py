@@ -62,8 +62,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         stop.set()
         if worker_task is not None:
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow the cancellation.
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(worker_task, timeout=10)
+                async with asyncio.timeout(10):
+                    await worker_task
         if simulator is not None:
             await simulator.stop()
         if getattr(app.state, "ingest_writer", None) is not None:
@@ -91,13 +93,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.http.max_body_bytes,
-        per_path={WEBHOOK_PATH: settings.whatsapp.max_webhook_bytes},
+        per_path={
+            WEBHOOK_PATH: settings.whatsapp.max_webhook_bytes,
+            SIMULATOR_PATH + "/": settings.whatsapp.max_media_bytes,
+        },
     )
     app.add_middleware(RequestMetricsMiddleware)
     app.include_router(api_router)
     app.include_router(webhook_router)
     _add_operational_routes(app)
-    if settings.mode == Mode.embedded and settings.simulator.enabled:
+    # The simulator has no authentication of its own: never next to real customers.
+    if settings.mode == Mode.embedded and settings.simulator.enabled and settings.environment != "production":
         _mount_simulator(app, settings)
     _add_web_app(app, WEB_DIST)
     return app

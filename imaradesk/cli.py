@@ -41,6 +41,7 @@ def serve(
         workers=workers if settings.mode.value == "scale_out" else 1,
         log_level=settings.log_level.lower(),
         access_log=False,
+        timeout_graceful_shutdown=3,  # open event streams (inbox, phone page) would hold shutdown
     )
 
 

@@ -11,6 +11,7 @@ from imaradesk.core.errors import error_body
 
 class BodySizeLimitMiddleware:
     def __init__(self, app: ASGIApp, max_bytes: int, per_path: dict[str, int] | None = None) -> None:
+        """`per_path` maps a path prefix to its own limit (webhooks, media uploads)."""
         self.app = app
         self.max_bytes = max_bytes
         self.per_path = per_path or {}
@@ -19,7 +20,7 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.per_path.get(scope["path"], self.max_bytes)
+        limit = next((v for prefix, v in self.per_path.items() if scope["path"].startswith(prefix)), self.max_bytes)
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._reject(send, limit)

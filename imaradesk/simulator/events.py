@@ -20,6 +20,10 @@ class EventBus:
     def unsubscribe(self, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
         self._subscribers.discard(queue)
 
+    @property
+    def has_subscribers(self) -> bool:
+        return bool(self._subscribers)
+
     def publish(self, event: dict[str, Any]) -> None:
         for queue in list(self._subscribers):
             # A page that stopped reading loses events rather than holding memory; it re-fetches.

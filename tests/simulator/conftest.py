@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 import socket
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -61,7 +61,7 @@ class Receiver:
         want = hmac.new(self.secret.encode(), raw, hashlib.sha256).hexdigest()
         return hmac.compare_digest(want, header[len("sha256=") :])
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         assert scope["type"] == "http"
         body = b""
         while True:
@@ -95,7 +95,7 @@ class Receiver:
         await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]})
         await send({"type": "http.response.body", "body": b"ok"})
 
-    async def _handshake(self, scope: dict[str, Any], send: Any) -> None:
+    async def _handshake(self, scope: MutableMapping[str, Any], send: Any) -> None:
         query = {k: v[0] for k, v in parse_qs(scope["query_string"].decode()).items()}
         is_ok = query.get("hub.mode") == "subscribe" and query.get("hub.verify_token") == VERIFY_TOKEN
         body = query.get("hub.challenge", "").encode() if is_ok else b"forbidden"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from imaradesk.config import SimulatorFaultSettings
 from imaradesk.simulator.faults import FaultInjector
 from tests.simulator.conftest import WANJIRU, Receiver, SimHarness, fast_settings, running
+
+
+def has_received(receiver: Receiver, count: int) -> bool:
+    return len(receiver.received) == count
 
 
 def with_faults(**faults: Any) -> Any:
@@ -97,12 +102,13 @@ async def test_added_latency_delays_delivery() -> None:
 
 
 async def test_faults_can_be_injected_on_demand(sim: SimHarness) -> None:
-    for kind, answer in (("invalid_signature", 403), ("malformed_json", 400), ("oversized", 413)):
+    for count, (kind, answer) in enumerate(
+        (("invalid_signature", 403), ("malformed_json", 400), ("oversized", 413)), start=1
+    ):
         response = await sim.client.post("/_sim/faults/inject", json={"kind": kind})
         assert response.json() == {"injected": kind}
-        await sim.receiver.wait_for(
-            lambda answer=answer: sim.receiver.received and sim.receiver.received[-1].answered == answer
-        )
+        await sim.receiver.wait_for(partial(has_received, sim.receiver, count))
+        assert sim.receiver.received[-1].answered == answer
 
 
 async def test_faults_can_be_changed_at_run_time(sim: SimHarness) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.simulator.conftest import PHONE_ID, WANJIRU, SimHarness, auth
 
-BUTTONS = {
+BUTTONS: dict[str, Any] = {
     "type": "button",
     "header": {"type": "text", "text": "Order #A1023"},
     "body": {"text": "What would you like to do?"},
@@ -23,7 +23,7 @@ BUTTONS = {
         ]
     },
 }
-LIST = {
+LIST: dict[str, Any] = {
     "type": "list",
     "header": {"type": "text", "text": "Delivery options"},
     "body": {"text": "Choose how you want your parcel delivered."},
@@ -42,7 +42,7 @@ LIST = {
         ],
     },
 }
-ORDER_UPDATE = {
+ORDER_UPDATE: dict[str, Any] = {
     "name": "order_update",
     "language": {"code": "en_US"},
     "components": [

@@ -27,7 +27,6 @@ export function AppLayout() {
 
   return (
     <div className={cn('flex', isFullBleed ? 'h-dvh overflow-hidden' : 'min-h-dvh')}>
-      <InboxLiveUpdates />
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
@@ -55,6 +54,7 @@ export function AppLayout() {
           <p className="min-w-0 flex-1 truncate text-sm font-semibold text-zinc-900" data-testid="workspace-name">
             {workspace.name}
           </p>
+          <InboxLiveUpdates />
           <AvailabilityMenu />
           <UserMenu />
         </header>

@@ -126,6 +126,29 @@ test('a customer writes from the simulator phone; the agent sees it live, replie
   await phoneContext.close();
 });
 
+test('a reply that WhatsApp cannot deliver is marked in red with the reason', async ({ page, browser, baseURL }) => {
+  await logInAsDemoOwner(page);
+  const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  // Kofi is one of the simulator's customers whose number is not on WhatsApp: sends to him fail (131026).
+  await phone.goto('/simulator/#233201234567');
+  await expect(phone.locator('#customer-select')).toHaveValue('233201234567');
+  await writeFromPhone(phone, 'Hello, do you deliver to Kumasi?');
+
+  await page.getByTestId('conversation-item').filter({ hasText: 'deliver to Kumasi' }).click();
+  const composer = page.getByTestId('composer-input');
+  await composer.fill('Yes, in two days.');
+  await composer.press('Control+Enter');
+  const ticks = page.getByTestId('message').filter({ hasText: 'Yes, in two days.' }).getByTestId('message-ticks');
+  await expect(ticks).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+  await ticks.hover();
+  const details = page.getByTestId('failure-details');
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(/131026/);
+  await takeScreenshot(page, 'desktop-28-failed-with-reason');
+  await phoneContext.close();
+});
+
 /** A signed webhook like the simulator sends, for a message the customer wrote two days ago. */
 async function customerWroteTwoDaysAgo(request: APIRequestContext, customer: { name: string; waId: string }, text: string): Promise<void> {
   const config = (await (await request.get('/simulator/_sim/config')).json()) as {

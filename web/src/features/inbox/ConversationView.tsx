@@ -78,7 +78,7 @@ function ConversationPane({
             {name}
           </h1>
           <p className="flex min-w-0 items-center gap-1.5 truncate text-xs text-zinc-500">
-            {conversation.contact.name ? <span className="truncate">{formatWaId(conversation.contact.wa_id)}</span> : null}
+            {conversation.contact.name ? <span className="shrink-0">{formatWaId(conversation.contact.wa_id)}</span> : null}
             {isWindowOpen && conversation.window_expires_at ? (
               <span className="truncate" title={t('inbox.windowOpenTitle')}>
                 · {t('inbox.windowOpen', { time: formatRelative(conversation.window_expires_at, i18n.language) })}

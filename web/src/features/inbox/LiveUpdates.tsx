@@ -42,10 +42,12 @@ export function InboxLiveUpdates() {
     <div
       role="status"
       data-testid="reconnecting-banner"
-      className="pointer-events-none fixed left-1/2 top-16 z-40 flex -translate-x-1/2 items-center gap-2 rounded-full border border-amber-200 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 shadow-sm"
+      title={t('inbox.reconnectingDetail')}
+      className="flex shrink-0 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-900"
     >
       <WifiOff className="size-3.5" aria-hidden />
       {t('inbox.reconnecting')}
+      <span className="sr-only">{t('inbox.reconnectingDetail')}</span>
     </div>
   );
 }

@@ -119,12 +119,12 @@ function TemplateForm({ template, conversation, onSent }: { template: Template; 
     <form className="grid gap-3 md:grid-cols-2" onSubmit={onSubmit} noValidate>
       <div className="grid content-start gap-2">
         {Array.from({ length: headerCount }, (_, index) => (
-          <FormField key={`h${index}`} label={t('inbox.templates.headerVariable', { number: index + 1 })} error={errors.header_variables?.[index]?.message}>
+          <FormField key={`h${index}`} label={t('inbox.templates.headerVariable', { placeholder: `{{${index + 1}}}` })} error={errors.header_variables?.[index]?.message}>
             <Input autoComplete="off" {...form.register(`header_variables.${index}`)} />
           </FormField>
         ))}
         {Array.from({ length: bodyCount }, (_, index) => (
-          <FormField key={`b${index}`} label={t('inbox.templates.variable', { number: index + 1 })} error={errors.variables?.[index]?.message}>
+          <FormField key={`b${index}`} label={t('inbox.templates.variable', { placeholder: `{{${index + 1}}}` })} error={errors.variables?.[index]?.message}>
             <Input autoComplete="off" autoFocus={index === 0} {...form.register(`variables.${index}`)} />
           </FormField>
         ))}

@@ -67,21 +67,21 @@ function isEchoOf(pending: MessageRead, message: MessageRead): boolean {
  */
 export function upsertMessage(data: MessagesData | undefined, message: MessageRead): MessagesData | undefined {
   if (!data) return data;
-  let found = false;
-  const pages = data.pages.map((page) =>
-    page.map((item) => {
-      if (item.id !== message.id) return item;
-      found = true;
-      return mergeMessage(item, message);
-    }),
-  );
-  if (found) return { ...data, pages };
-  const newest = [...(pages[0] ?? [])];
+  // Untouched pages keep their identity, so their bubbles do not re-render.
+  for (let pageIndex = 0; pageIndex < data.pages.length; pageIndex += 1) {
+    const page = data.pages[pageIndex]!;
+    const index = page.findIndex((item) => item.id === message.id);
+    if (index === -1) continue;
+    const updated = [...page];
+    updated[index] = mergeMessage(page[index]!, message);
+    return { ...data, pages: data.pages.map((other, position) => (position === pageIndex ? updated : other)) };
+  }
+  const newest = [...(data.pages[0] ?? [])];
   const pendingIndex = isPendingMessage(message) ? -1 : newest.findIndex((item) => isEchoOf(item, message));
   if (pendingIndex >= 0) newest[pendingIndex] = message;
   else newest.push(message);
   newest.sort(byCreatedAt);
-  return { ...data, pages: [newest, ...pages.slice(1)] };
+  return { ...data, pages: [newest, ...data.pages.slice(1)] };
 }
 
 export function removeMessage(data: MessagesData | undefined, messageId: string): MessagesData | undefined {

@@ -140,7 +140,7 @@ function CreateTemplateForm({ onDone }: { onDone: () => void }) {
           <div className="flex items-center justify-between gap-2">
             <Button type="button" variant="link" size="sm" className="h-auto px-0" onClick={insertVariable}>
               <Braces aria-hidden />
-              {t('templates.insertVariable', { number: variableCount + 1 })}
+              {t('templates.insertVariable', { placeholder: `{{${variableCount + 1}}}` })}
             </Button>
             <span className="text-xs text-zinc-500">
               {body.length}/{MAX_BODY}
@@ -153,7 +153,7 @@ function CreateTemplateForm({ onDone }: { onDone: () => void }) {
             <p className="-mt-1 text-xs text-zinc-500">{t('templates.examplesHint')}</p>
             <div className="grid gap-2 sm:grid-cols-2">
               {Array.from({ length: variableCount }, (_, index) => (
-                <FormField key={index} label={t('templates.exampleFor', { number: index + 1 })}>
+                <FormField key={index} label={t('templates.exampleFor', { placeholder: `{{${index + 1}}}` })}>
                   <Input autoComplete="off" {...form.register(`examples.${index}`)} />
                 </FormField>
               ))}
