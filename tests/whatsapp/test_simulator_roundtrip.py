@@ -19,7 +19,7 @@ from pydantic import AnyHttpUrl
 from sqlalchemy import select
 
 from imaradesk.app import create_app
-from imaradesk.config import Settings, SimulatorSettings
+from imaradesk.config import Settings, SimulatorFaultSettings, SimulatorSettings
 from imaradesk.contacts import service as contacts
 from imaradesk.conversations import service as conversations
 from imaradesk.conversations.models import Conversation, Message
@@ -70,8 +70,12 @@ class World:
 
 
 @pytest.fixture
-async def world(committed_database: Database, settings: Settings) -> AsyncIterator[World]:
+async def world(
+    request: pytest.FixtureRequest, committed_database: Database, settings: Settings
+) -> AsyncIterator[World]:
+    faults = request.node.get_closest_marker("faults")
     config = SimulatorSettings(
+        faults=SimulatorFaultSettings(**(faults.kwargs if faults else {})),
         sent_delay_seconds=0.0,
         delivered_delay_seconds=0.05,
         auto_read_delay_seconds=0.05,
@@ -280,3 +284,35 @@ async def _all_outbound_sent(world: World, count: int) -> bool:
 
 async def _has_inbound_type(world: World, kind: str) -> bool:
     return any(m.type == kind and m.direction == "inbound" for m in await world.messages())
+
+
+@pytest.mark.faults(
+    duplicate_probability=0.5,
+    reorder_probability=0.5,
+    reorder_hold_seconds=0.1,
+    invalid_signature_probability=0.3,
+    malformed_json_probability=0.2,
+)
+async def test_duplicates_reordering_and_forgeries_still_end_in_one_faithful_thread(world: World) -> None:
+    texts = [f"Swali la {n}" for n in range(5)]
+    for text in texts:
+        await world.customer_says(WANJIRU, type="text", text=text)
+
+    async def all_arrived() -> bool:
+        return sorted(m.text for m in await world.messages() if m.direction == "inbound") == sorted(texts)
+
+    await world.settle(all_arrived, timeout=20)
+    conversation_id = (await world.agent.get("/api/v1/conversations")).json()["items"][0]["id"]
+    for n in range(3):
+        reply = {"type": "text", "text": f"Jibu {n}"}
+        assert (
+            await world.agent.post(f"/api/v1/conversations/{conversation_id}/messages", json=reply)
+        ).status_code == 201
+
+    async def all_read() -> bool:
+        outbound = [m for m in await world.messages() if m.direction == "outbound"]
+        return len(outbound) == 3 and all(m.status == "read" for m in outbound)
+
+    await world.settle(all_read, timeout=20)
+    inbound = [m for m in await world.messages() if m.direction == "inbound"]
+    assert len(inbound) == len(texts)  # duplicates stored once, forgeries and garbage never

@@ -192,7 +192,7 @@ test('more than 24 hours after the customer wrote, only an approved template can
   await expect(page.getByTestId('numbers-list')).toContainText('Demo number (simulator)');
   await page.getByRole('button', { name: 'Sync from WhatsApp' }).click();
   const templates = page.getByTestId('templates-table');
-  await expect(templates.getByRole('row').filter({ hasText: 'order_update' }).first()).toContainText('Approved');
+  await expect(templates.getByRole('row').filter({ hasText: 'weekly_promo' })).toContainText('Approved');
   await takeScreenshot(page, 'desktop-25-whatsapp-settings');
 
   const customer = newCustomer('Baraka Otieno');
@@ -207,14 +207,18 @@ test('more than 24 hours after the customer wrote, only an approved template can
   await expect(page.getByTestId('composer-input')).toHaveCount(0);
   const picker = composer.getByTestId('template-picker');
   await picker.getByLabel('Template').click();
-  await page.getByRole('option', { name: 'order_update · en_US' }).click();
+  // order_update's "Open order" button links to a URL with a variable, which the send API cannot fill yet.
+  await expect(page.getByRole('option', { name: /^order_update · en_US — its link button needs a value/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('option', { name: 'weekly_promo · en' }).click();
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(picker.getByRole('alert').first()).toHaveText('Required.');
   await picker.getByLabel('Variable {{1}}').fill('Baraka');
-  await picker.getByLabel('Variable {{2}}').fill('A2048');
-  await expect(picker.getByTestId('template-preview')).toContainText('Hi Baraka, your order A2048 is on its way.');
+  await picker.getByLabel('Variable {{2}}').fill('shoes');
+  await expect(picker.getByTestId('template-preview')).toContainText('Hi Baraka, everything in shoes is 20% off until Sunday.');
   await takeScreenshot(page, 'desktop-26-template-picker');
   await picker.getByRole('button', { name: 'Send template' }).click();
 
-  const sent = page.getByTestId('message').filter({ hasText: 'Hi Baraka, your order A2048 is on its way.' });
+  const sent = page.getByTestId('message').filter({ hasText: 'Hi Baraka, everything in shoes is 20% off until Sunday.' });
   await expect(sent).toHaveAttribute('data-type', 'template');
   await expect(sent.getByTestId('message-ticks')).toHaveAttribute('data-state', /^(sent|delivered|read)$/, { timeout: 20_000 });
   await takeScreenshot(page, 'desktop-27-template-sent');

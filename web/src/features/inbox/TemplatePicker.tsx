@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/ui/option-select';
 import { Spinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toast';
-import { componentText, isApproved, renderTemplateText, type Template, TemplatePreview, templateButtons, useTemplates } from '@/features/whatsapp';
+import { componentText, isApproved, renderTemplateText, type Template, TemplatePreview, templateButtons, templateLimitation, useTemplates } from '@/features/whatsapp';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type Conversation, useSendMessage } from './api';
 
@@ -61,11 +61,13 @@ export function TemplatePicker({ conversation, onSent }: { conversation: Convers
           options={[
             { value: NONE, label: t('inbox.templates.placeholder'), disabled: true },
             ...approved.map((template) => {
-              const isBlocked = isOptedOut && template.category === 'MARKETING';
+              const limitation = templateLimitation(template);
+              const isOptedOutMarketing = isOptedOut && template.category === 'MARKETING';
+              const reason = limitation ? t(`templates.limitations.${limitation}`) : isOptedOutMarketing ? t('inbox.templates.optedOut') : null;
               return {
                 value: template.id,
-                label: `${template.name} · ${template.language}${isBlocked ? ` — ${t('inbox.templates.optedOut')}` : ''}`,
-                disabled: isBlocked,
+                label: `${template.name} · ${template.language}${reason ? ` — ${reason}` : ''}`,
+                disabled: reason !== null,
               };
             }),
           ]}

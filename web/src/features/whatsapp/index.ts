@@ -5,7 +5,9 @@ export {
   previewSegments,
   renderTemplateText,
   templateButtons,
+  templateLimitation,
   templateStatusTone,
   type PreviewSegment,
+  type TemplateLimitation,
 } from './templates';
 export { TemplatePreview } from './TemplatePreview';

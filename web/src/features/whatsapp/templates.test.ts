@@ -7,6 +7,7 @@ import {
   previewSegments,
   renderTemplateText,
   templateButtons,
+  templateLimitation,
   templateStatusTone,
 } from './templates';
 
@@ -85,5 +86,24 @@ describe('template status', () => {
     expect(templateStatusTone('LOCAL')).toBe('neutral');
     expect(isApproved({ status: 'approved' })).toBe(true);
     expect(isApproved({ status: 'PENDING' })).toBe(false);
+  });
+});
+
+describe('templateLimitation', () => {
+  it('flags a link button that needs a value', () => {
+    expect(templateLimitation(orderUpdate)).toBeNull();
+    const withUrlVariable = {
+      name: 'order_update',
+      components: [
+        { type: 'BODY', text: 'Hi {{1}}' },
+        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Open order', url: 'https://shop.example/o/{{1}}' }] },
+      ],
+    };
+    expect(templateLimitation(withUrlVariable)).toBe('urlButtonVariable');
+  });
+
+  it('flags named variables', () => {
+    expect(templateLimitation({ name: 'r', components: [{ type: 'BODY', text: 'Hello {{customer_name}}, on {{date}}' }] })).toBe('namedVariables');
+    expect(templateLimitation({ name: 'r', components: [{ type: 'BODY', text: 'Hello {{1}}' }] })).toBeNull();
   });
 });

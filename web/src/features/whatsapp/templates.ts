@@ -81,3 +81,22 @@ export function templateStatusTone(status: string): TemplateStatusTone {
 export function isApproved(template: { status: string }): boolean {
   return template.status.toUpperCase() === 'APPROVED';
 }
+
+/**
+ * Why the inbox cannot send a template (yet): the send API takes body, header and quick-reply
+ * values only, so a link button with a variable, or named {{customer_name}} variables, would be
+ * refused by WhatsApp.
+ */
+export type TemplateLimitation = 'urlButtonVariable' | 'namedVariables';
+
+const NAMED_PLACEHOLDER = /{{\s*[A-Za-z_]\w*\s*}}/;
+
+export function templateLimitation(template: TemplateLike): TemplateLimitation | null {
+  const buttons = template.components.find((item) => String(item.type ?? '').toUpperCase() === 'BUTTONS');
+  for (const button of Array.isArray(buttons?.buttons) ? (buttons.buttons as unknown[]) : []) {
+    const { type, url } = (typeof button === 'object' && button !== null ? button : {}) as Record<string, unknown>;
+    if (String(type ?? '').toUpperCase() === 'URL' && typeof url === 'string' && url.includes('{{')) return 'urlButtonVariable';
+  }
+  if (NAMED_PLACEHOLDER.test(componentText(template, 'BODY')) || NAMED_PLACEHOLDER.test(componentText(template, 'HEADER'))) return 'namedVariables';
+  return null;
+}
