@@ -316,3 +316,26 @@ async def test_duplicates_reordering_and_forgeries_still_end_in_one_faithful_thr
     await world.settle(all_read, timeout=20)
     inbound = [m for m in await world.messages() if m.direction == "inbound"]
     assert len(inbound) == len(texts)  # duplicates stored once, forgeries and garbage never
+
+
+async def test_a_new_template_is_submitted_then_approved_by_webhook(world: World) -> None:
+    body = {
+        "name": "delivery_slot",
+        "language": "sw",
+        "category": "UTILITY",
+        "components": [{"type": "BODY", "text": "Habari {{1}}, tutaleta oda yako {{2}}."}],
+    }
+    created = await world.agent.post("/api/v1/whatsapp/templates", json=body)
+    assert created.status_code == 201, created.text
+    assert created.json()["status"] == "PENDING" and created.json()["meta_id"]
+    assert created.json()["body_variable_count"] == 2
+
+    async def approved() -> bool:
+        listed = (await world.agent.get("/api/v1/whatsapp/templates")).json()
+        return any(t["name"] == "delivery_slot" and t["status"] == "APPROVED" for t in listed)
+
+    await world.settle(approved)
+    duplicate = await world.agent.post("/api/v1/whatsapp/templates", json=body)
+    assert duplicate.status_code == 409 and duplicate.json()["code"] == "template_exists"
+    bad_name = await world.agent.post("/api/v1/whatsapp/templates", json={**body, "name": "Delivery Slot!"})
+    assert bad_name.status_code == 422 and "name" in bad_name.json()["details"]["fields"]
