@@ -8,7 +8,6 @@ import time
 
 import structlog
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
-from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,6 +20,9 @@ REQUEST_LATENCY = Histogram(
 JOB_RUNS = Counter("imaradesk_job_runs_total", "Jobs run, by outcome", ["job", "outcome"])
 JOB_FAILURES = Counter("imaradesk_job_failures_total", "Job attempts that raised", ["job"])
 JOB_QUEUE_DEPTH = Gauge("imaradesk_job_queue_depth", "Jobs due or waiting to run")
+
+
+_access_log = structlog.get_logger("imaradesk.http")
 
 
 def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
@@ -77,6 +79,9 @@ class RequestMetricsMiddleware:
         try:
             await self.app(scope, receive, send_with_status)
         finally:
-            REQUEST_LATENCY.labels(Request(scope).method, _route_template(scope), str(status["code"])).observe(
-                time.perf_counter() - started
+            elapsed = time.perf_counter() - started
+            method, route = scope["method"], _route_template(scope)
+            REQUEST_LATENCY.labels(method, route, str(status["code"])).observe(elapsed)
+            _access_log.info(
+                "http.request", method=method, route=route, status=status["code"], duration_ms=round(elapsed * 1000, 2)
             )
