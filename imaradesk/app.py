@@ -94,8 +94,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         BodySizeLimitMiddleware,
         max_bytes=settings.http.max_body_bytes,
         per_path={
-            WEBHOOK_PATH: settings.whatsapp.max_webhook_bytes,
-            SIMULATOR_PATH + "/": settings.whatsapp.max_media_bytes,
+            f"^{WEBHOOK_PATH}$": settings.whatsapp.max_webhook_bytes,
+            f"^{SIMULATOR_PATH}/": settings.whatsapp.max_media_bytes,
+            f"^{API_PREFIX}/conversations/[^/]+/attachments$": settings.whatsapp.max_media_bytes,
         },
     )
     app.add_middleware(RequestMetricsMiddleware)

@@ -28,6 +28,12 @@ SAMPLE_BODIES: dict[tuple[str, str], dict[str, object]] = {
 }
 
 
+# Routes that take a form upload rather than JSON.
+SAMPLE_FILES: dict[tuple[str, str], dict[str, tuple[str, bytes, str]]] = {
+    ("post", "/api/v1/conversations/{conversation_id}/attachments"): {"file": ("r.pdf", b"%PDF-1.4", "application/pdf")},
+}
+
+
 def _is_stream(operation: dict[str, object]) -> bool:
     return "text/event-stream" in str(operation.get("responses", {}))
 
@@ -85,7 +91,11 @@ async def test_workspace_a_cannot_reach_workspace_b_by_id(client: httpx.AsyncCli
             url = PARAM.sub(lambda m: ids[m.group(1)], path)
             for method in operations:
                 body = SAMPLE_BODIES.get((method, path), {}) if method in {"post", "put", "patch"} else None
-                response = await client.request(method.upper(), url, json=body)
+                files = SAMPLE_FILES.get((method, path))
+                if files is not None:
+                    response = await client.request(method.upper(), url, files=files)
+                else:
+                    response = await client.request(method.upper(), url, json=body)
                 assert response.status_code == 404, f"{method.upper()} {path}: {response.status_code} {response.text}"
                 assert str(b_owner.workspace_id) not in response.text
                 walked.append(f"{method.upper()} {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -11,16 +12,16 @@ from imaradesk.core.errors import error_body
 
 class BodySizeLimitMiddleware:
     def __init__(self, app: ASGIApp, max_bytes: int, per_path: dict[str, int] | None = None) -> None:
-        """`per_path` maps a path prefix to its own limit (webhooks, media uploads)."""
+        """`per_path` maps a path pattern (a regular expression) to its own limit (webhooks, uploads)."""
         self.app = app
         self.max_bytes = max_bytes
-        self.per_path = per_path or {}
+        self.per_path = [(re.compile(pattern), limit) for pattern, limit in (per_path or {}).items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = next((v for prefix, v in self.per_path.items() if scope["path"].startswith(prefix)), self.max_bytes)
+        limit = next((v for pattern, v in self.per_path if pattern.match(scope["path"])), self.max_bytes)
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._reject(send, limit)

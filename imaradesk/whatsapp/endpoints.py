@@ -1,7 +1,8 @@
 import uuid
 from collections.abc import Sequence
+from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, File, Form, UploadFile, status
 
 from imaradesk.conversations.schemas import MessageCreate, MessageRead
 from imaradesk.conversations.views import message_read
@@ -87,6 +88,31 @@ async def delete_template(session: Session, actor: AdminActor, template_id: uuid
 async def sync_templates(session: Session, settings: AppSettings, actor: AdminActor) -> list[TemplateRead]:
     await templates.sync(session, settings, actor.workspace_id)
     return [templates.read(t) for t in await templates.list_templates(session, actor.workspace_id)]
+
+
+@router.post(
+    "/conversations/{conversation_id}/attachments", response_model=MessageRead, status_code=status.HTTP_201_CREATED
+)
+async def send_attachment(
+    session: Session,
+    settings: AppSettings,
+    actor: CurrentActor,
+    conversation_id: uuid.UUID,
+    file: Annotated[UploadFile, File(description="Image, audio, video, document or sticker")],
+    caption: Annotated[str, Form(max_length=1024)] = "",
+) -> MessageRead:
+    message = await outbound.send_attachment(
+        session,
+        settings,
+        actor.workspace_id,
+        conversation_id,
+        actor.membership_id,
+        data=await file.read(),
+        mime_type=file.content_type or "application/octet-stream",
+        filename=file.filename or "file",
+        caption=caption,
+    )
+    return message_read(message)
 
 
 @router.post(

@@ -25,8 +25,9 @@ from imaradesk.conversations.schemas import (
 from imaradesk.conversations.window import is_window_open
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError, FieldInvalid
+from imaradesk.core.storage import create_storage
 from imaradesk.db.session import release_before_slow_io
-from imaradesk.whatsapp import numbers, templates
+from imaradesk.whatsapp import media, numbers, templates
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.errors import error_record
 
@@ -142,6 +143,49 @@ async def send_from_inbox(
     )
 
 
+async def send_attachment(
+    session: AsyncSession,
+    settings: Settings,
+    workspace_id: uuid.UUID,
+    conversation_id: uuid.UUID,
+    author_id: uuid.UUID | None,
+    *,
+    data: bytes,
+    mime_type: str,
+    filename: str,
+    caption: str,
+) -> Message:
+    """Keep the file in our storage (the agent sees it), queue it; the job uploads it, then sends by id."""
+    kind = media.outbound_kind(mime_type, len(data))
+    if len(caption) > 1024:
+        raise FieldInvalid("caption", "A caption may be at most 1024 characters.")
+    if caption and kind in ("audio", "sticker"):
+        raise FieldInvalid("caption", f"WhatsApp shows no caption on {kind} messages.")
+    conversation = await conversations.get(session, workspace_id, conversation_id)
+    if not is_window_open(conversation.last_inbound_at, clock.now()):
+        raise WindowClosed()
+    stored = await create_storage(settings).put(data, content_type=mime_type, original_name=filename)
+    body: dict[str, Any] = {"caption": caption} if caption else {}
+    if kind == "document":
+        body["filename"] = stored.original_name
+    return await conversations.queue_outbound(
+        session,
+        workspace_id=workspace_id,
+        conversation_id=conversation_id,
+        author_id=author_id,
+        kind=kind,
+        text=caption,
+        content={"type": kind, kind: body},
+        media={
+            "key": stored.key,
+            "mime_type": mime_type,
+            "filename": stored.original_name,
+            "size": stored.size,
+            "state": "stored",
+        },
+    )
+
+
 def wire_payload(message: Message, to: str) -> dict[str, Any]:
     """The send body for a queued message; its content already holds the wire object."""
     content = message.content or {"type": "text", "text": {"body": message.text}}
@@ -174,8 +218,15 @@ async def send_queued(session: AsyncSession, settings: Settings, event: MessageQ
     contact = await contacts.get(session, event.workspace_id, conversation.contact_id)
     client = numbers.client_for(number, settings)
     payload = wire_payload(message, contact.wa_id)
+    attachment = dict(message.media or {})
     await release_before_slow_io(session)
     try:
+        if attachment.get("key"):  # upload first, then send by id (§4.11)
+            data = await create_storage(settings).get(str(attachment["key"]))
+            media_id = await client.upload_media(
+                data, mime_type=str(attachment["mime_type"]), filename=str(attachment["filename"])
+            )
+            payload[payload["type"]] = {**payload[payload["type"]], "id": media_id}
         response = await client.send(payload)
     except CloudApiError as exc:
         log.warning("whatsapp.send.failed", message_id=str(event.message_id), code=exc.code, detail=exc.detail[:200])

@@ -339,3 +339,33 @@ async def test_a_new_template_is_submitted_then_approved_by_webhook(world: World
     assert duplicate.status_code == 409 and duplicate.json()["code"] == "template_exists"
     bad_name = await world.agent.post("/api/v1/whatsapp/templates", json={**body, "name": "Delivery Slot!"})
     assert bad_name.status_code == 422 and "name" in bad_name.json()["details"]["fields"]
+
+
+async def test_agent_attachment_is_uploaded_then_sent_by_id(world: World) -> None:
+    await world.customer_says(WANJIRU, type="text", text="Tuma risiti tafadhali")
+    await world.settle(lambda: _has_messages(world, 1))
+    conversation_id = (await world.agent.get("/api/v1/conversations")).json()["items"][0]["id"]
+    url = f"/api/v1/conversations/{conversation_id}/attachments"
+    sent = await world.agent.post(
+        url,
+        files={"file": ("risiti A1023.pdf", b"%PDF-1.4 receipt", "application/pdf")},
+        data={"caption": "Risiti yako"},
+    )
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["type"] == "document" and sent.json()["media"]["url"]
+
+    async def delivered() -> bool:
+        return any(m.type == "document" and m.wamid for m in await world.messages())
+
+    await world.settle(delivered)
+    chat = (await world.sim.get(f"/_sim/customers/{WANJIRU}/chat")).json()["messages"]
+    assert any("Risiti yako" in str(m) for m in chat)
+
+    zip_file = await world.agent.post(url, files={"file": ("a.zip", b"PK\x03\x04", "application/zip")})
+    assert zip_file.status_code == 422 and "file" in zip_file.json()["details"]["fields"]
+    big_image = await world.agent.post(url, files={"file": ("big.jpg", b"\xff" * (5 * 1024 * 1024 + 1), "image/jpeg")})
+    assert big_image.status_code == 422 and "at most 5 MB" in big_image.json()["message"]
+    captioned_audio = await world.agent.post(
+        url, files={"file": ("note.ogg", b"OggS", "audio/ogg")}, data={"caption": "listen"}
+    )
+    assert captioned_audio.status_code == 422 and "caption" in captioned_audio.json()["details"]["fields"]

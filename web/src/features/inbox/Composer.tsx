@@ -24,7 +24,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   ];
 
   return (
-    <div className={cn('border-t border-zinc-200', mode === 'note' ? 'bg-amber-50' : 'bg-white')} data-testid="composer">
+    <div className={cn('max-h-[65%] shrink-0 overflow-y-auto border-t border-zinc-200', mode === 'note' ? 'bg-amber-50' : 'bg-white')} data-testid="composer">
       {!isWindowOpen ? (
         <p className="flex items-start gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:px-4" data-testid="window-closed">
           <Lock className="mt-0.5 size-4 shrink-0" aria-hidden />
@@ -72,7 +72,7 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     if (!element) return;
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, 160)}px`;
-  }, [text]);
+  }, [text, isNote]);
 
   useEffect(() => {
     textareaRef.current?.focus({ preventScroll: true });
