@@ -27,6 +27,13 @@ class ConversationAssigned(Event):
     team_id: uuid.UUID | None
 
 
+class ConversationRead(Event):
+    """An agent opened the conversation: the channel may show the customer blue ticks."""
+
+    workspace_id: uuid.UUID
+    conversation_id: uuid.UUID
+
+
 class ConversationResolved(Event):
     workspace_id: uuid.UUID
     conversation_id: uuid.UUID

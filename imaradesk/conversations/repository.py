@@ -12,6 +12,7 @@ from imaradesk.conversations.models import (
     Conversation,
     ConversationStatus,
     ConversationTag,
+    Direction,
     Message,
 )
 from imaradesk.db.repository import Repository, WorkspaceRepository
@@ -139,6 +140,20 @@ class MessageRepository(WorkspaceRepository[Message]):
 
     async def get_by_wamid(self, wamid: str) -> Message | None:
         return await self.first(self.select().where(Message.wamid == wamid))
+
+    async def last_inbound_wamid(self, conversation_id: uuid.UUID) -> str | None:
+        statement = (
+            select(Message.wamid)
+            .where(
+                Message.workspace_id == self.workspace_id,
+                Message.conversation_id == conversation_id,
+                Message.direction == Direction.inbound,
+                Message.wamid.is_not(None),
+            )
+            .order_by(Message.created_at.desc())
+            .limit(1)
+        )
+        return await self.session.scalar(statement)
 
     async def get_by_idempotency_key(self, key: str) -> Message | None:
         return await self.first(self.select().where(Message.idempotency_key == key))

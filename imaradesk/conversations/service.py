@@ -15,6 +15,7 @@ from imaradesk.conversations.assignment import Candidate, pick_agent
 from imaradesk.conversations.delivery import merged_status
 from imaradesk.conversations.events import (
     ConversationAssigned,
+    ConversationRead,
     ConversationResolved,
     MessageQueued,
     MessageReceived,
@@ -374,8 +375,13 @@ async def mark_read(session: AsyncSession, workspace_id: uuid.UUID, conversation
     conversation = await get(session, workspace_id, conversation_id)
     if conversation.unread_count:
         conversation.unread_count = 0
+        await publish(session, ConversationRead(workspace_id=workspace_id, conversation_id=conversation.id))
         await notify_conversation(session, workspace_id, conversation)
     return conversation
+
+
+async def last_inbound_wamid(session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID) -> str | None:
+    return await MessageRepository(session, workspace_id).last_inbound_wamid(conversation_id)
 
 
 async def attach_media(

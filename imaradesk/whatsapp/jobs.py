@@ -9,7 +9,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import get_settings
-from imaradesk.conversations.events import MessageQueued
+from imaradesk.conversations.events import ConversationRead, MessageQueued
 from imaradesk.core import clock
 from imaradesk.jobs import enqueue, job, subscriber
 from imaradesk.whatsapp import inbound, media, outbound, statuses, templates
@@ -49,6 +49,11 @@ async def download_media(session: AsyncSession, payload: dict[str, Any]) -> None
     await media.download_inbound(
         session, get_settings(), uuid.UUID(payload["workspace_id"]), uuid.UUID(payload["message_id"])
     )
+
+
+@subscriber(ConversationRead, max_attempts=2, backoff_seconds=5.0, timeout_seconds=30)
+async def mark_conversation_read(session: AsyncSession, event: ConversationRead) -> None:
+    await outbound.mark_read(session, get_settings(), event)
 
 
 @subscriber(MessageQueued, max_attempts=3, backoff_seconds=2.0, timeout_seconds=90)

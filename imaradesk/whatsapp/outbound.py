@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.contacts import service as contacts
 from imaradesk.conversations import service as conversations
-from imaradesk.conversations.events import MessageQueued
+from imaradesk.conversations.events import ConversationRead, MessageQueued
 from imaradesk.conversations.models import DeliveryStatus, Message
 from imaradesk.conversations.schemas import (
     ButtonsSend,
@@ -184,6 +184,20 @@ async def send_attachment(
             "state": "stored",
         },
     )
+
+
+async def mark_read(session: AsyncSession, settings: Settings, event: ConversationRead) -> None:
+    """Blue ticks for the customer (§4.9); a refusal is only logged, the inbox does not depend on it."""
+    wamid = await conversations.last_inbound_wamid(session, event.workspace_id, event.conversation_id)
+    if wamid is None:
+        return
+    conversation = await conversations.get(session, event.workspace_id, event.conversation_id)
+    client = numbers.client_for(await numbers.get(session, event.workspace_id, conversation.number_id), settings)
+    await release_before_slow_io(session)
+    try:
+        await client.mark_read(wamid)
+    except CloudApiError as exc:
+        log.info("whatsapp.mark_read.refused", wamid=wamid, code=exc.code, detail=exc.detail[:200])
 
 
 def wire_payload(message: Message, to: str) -> dict[str, Any]:

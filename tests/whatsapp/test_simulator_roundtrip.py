@@ -369,3 +369,16 @@ async def test_agent_attachment_is_uploaded_then_sent_by_id(world: World) -> Non
         url, files={"file": ("note.ogg", b"OggS", "audio/ogg")}, data={"caption": "listen"}
     )
     assert captioned_audio.status_code == 422 and "caption" in captioned_audio.json()["details"]["fields"]
+
+
+async def test_opening_the_conversation_shows_the_customer_blue_ticks(world: World) -> None:
+    sent = await world.customer_says(WANJIRU, type="text", text="Uko hapo?")
+    await world.settle(lambda: _has_messages(world, 1))
+    conversation_id = (await world.agent.get("/api/v1/conversations")).json()["items"][0]["id"]
+    assert (await world.agent.post(f"/api/v1/conversations/{conversation_id}/read")).json()["unread_count"] == 0
+
+    async def seen() -> bool:
+        chat = (await world.sim.get(f"/_sim/customers/{WANJIRU}/chat")).json()["messages"]
+        return any(m.get("id") == sent["id"] and m.get("read_by_business") for m in chat)
+
+    await world.settle(seen)
