@@ -224,6 +224,52 @@ test('more than 24 hours after the customer wrote, only an approved template can
   await takeScreenshot(page, 'desktop-27-template-sent');
 });
 
+test('keyboard and filters: / searches, j and k move, Esc closes the contact panel', async ({ page }) => {
+  await logInAsDemoOwner(page);
+  const items = page.getByTestId('conversation-item');
+  await expect(items.first()).toBeVisible();
+
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search conversations' });
+  await expect(search).toBeFocused();
+  await search.fill('Oda yangu');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('Wanjiru');
+  await expect(page).toHaveURL(/q=Oda/);
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(items).not.toHaveCount(1);
+
+  const ids = await items.evaluateAll((links) => links.map((link) => link.getAttribute('data-conversation-id')));
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/inbox/${ids[0]}$`));
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/inbox/${ids[1]}$`));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`/inbox/${ids[0]}$`));
+
+  // Demo chats were auto-assigned to the two agents: none is the owner's, none is unassigned.
+  await page.getByRole('radio', { name: 'Mine' }).click();
+  await expect(page.getByText('No conversations match')).toBeVisible();
+  await page.getByRole('radio', { name: 'Unassigned' }).click();
+  await expect(page.getByText('No conversations match')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(items.first()).toBeVisible();
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByRole('switch', { name: 'Unread only' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'More filters (1 active)' })).toBeVisible();
+  await expect(page).toHaveURL(/unread=1/);
+
+  // Narrower screens show the contact as a panel over the conversation; Esc closes it.
+  await page.setViewportSize({ width: 1100, height: 768 });
+  await page.getByTestId('toggle-details').click();
+  await expect(page.getByTestId('details-panel')).toBeVisible();
+  await takeScreenshot(page, 'desktop-29-details-over-conversation');
+  await page.locator('body').press('Escape');
+  await expect(page.getByTestId('details-panel')).toBeHidden();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
