@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.simulator.conftest import WABA_ID, WANJIRU, SimHarness, auth, error_of
+from tests.simulator.conftest import WABA_ID, WANJIRU, SimHarness, auth, error_of, fast_settings, running
 
 DEFINITION: dict[str, Any] = {
     "name": "shipping_notice",
@@ -113,13 +113,15 @@ async def test_delete_by_name_removes_every_language_or_one_by_hsm_id(sim: SimHa
     assert error_of(await sim.client.delete(url, headers=auth()))["code"] == 100
 
 
-async def test_editing_sends_a_template_back_to_review(sim: SimHarness) -> None:
-    edited = await sim.client.post(
-        "/v21.0/1000000000000001", json={"components": [{"type": "BODY", "text": "Hello!"}]}, headers=auth()
-    )
-    assert edited.json() == {"success": True}
-    assert (await sim.client.get("/v21.0/1000000000000001", headers=auth())).json()["status"] == "PENDING"
-    await sim.receiver.wait_for(lambda: sim.receiver.values("message_template_status_update"))
+async def test_editing_sends_a_template_back_to_review() -> None:
+    # A review slow enough that the PENDING state is seen even on a loaded machine.
+    async with running(fast_settings(template_approval_delay_seconds=0.5)) as sim:
+        edited = await sim.client.post(
+            "/v21.0/1000000000000001", json={"components": [{"type": "BODY", "text": "Hello!"}]}, headers=auth()
+        )
+        assert edited.json() == {"success": True}
+        assert (await sim.client.get("/v21.0/1000000000000001", headers=auth())).json()["status"] == "PENDING"
+        await sim.receiver.wait_for(lambda: sim.receiver.values("message_template_status_update"), timeout=5)
 
 
 async def test_an_unknown_waba_is_an_unknown_object(sim: SimHarness) -> None:

@@ -74,8 +74,12 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     element.style.height = `${Math.min(element.scrollHeight, 160)}px`;
   }, [text, isNote]);
 
+  // Opening a conversation leaves the focus where it was (so j/k keep moving through the list);
+  // switching between reply and note is a sign the agent is about to type.
+  const previousMode = useRef(isNote);
   useEffect(() => {
-    textareaRef.current?.focus({ preventScroll: true });
+    if (previousMode.current !== isNote) textareaRef.current?.focus({ preventScroll: true });
+    previousMode.current = isNote;
   }, [isNote]);
 
   function submit(event?: FormEvent) {
@@ -94,6 +98,10 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       submit();
+    } else if (event.key === 'Escape') {
+      // Leaves the text box, so the inbox shortcuts (j, k, /) work again; the draft stays.
+      event.preventDefault();
+      event.currentTarget.blur();
     }
   }
 

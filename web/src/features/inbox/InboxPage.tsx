@@ -55,10 +55,12 @@ export function InboxPage() {
   const items = useMemo(() => flattenConversations(conversations.data), [conversations.data]);
   const move = (step: number) => {
     if (items.length === 0) return;
-    const index = items.findIndex((item) => item.id === conversationId);
+    // Read from the address, not this render: a second key press can come before React re-renders.
+    const currentId = /^\/inbox\/([^/]+)/.exec(window.location.pathname)?.[1] ?? null;
+    const index = items.findIndex((item) => item.id === currentId);
     const next = index === -1 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, index + step));
     const target = items[next];
-    if (target && target.id !== conversationId) {
+    if (target && target.id !== currentId) {
       navigate(linkTo(target.id), { replace: true });
       document.querySelector(`[data-conversation-id="${target.id}"]`)?.scrollIntoView({ block: 'nearest' });
     }

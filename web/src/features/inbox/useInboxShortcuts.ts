@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 type Shortcuts = {
   onSearch: () => void;
@@ -19,7 +19,7 @@ function isDialogOpen(): boolean {
 /** `/` search, `j`/`k` next and previous conversation, `Esc` closes the side panel. */
 export function useInboxShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = shortcuts;
   });
   useEffect(() => {
