@@ -30,7 +30,9 @@ SAMPLE_BODIES: dict[tuple[str, str], dict[str, object]] = {
 
 # Routes that take a form upload rather than JSON.
 SAMPLE_FILES: dict[tuple[str, str], dict[str, tuple[str, bytes, str]]] = {
-    ("post", "/api/v1/conversations/{conversation_id}/attachments"): {"file": ("r.pdf", b"%PDF-1.4", "application/pdf")},
+    ("post", "/api/v1/conversations/{conversation_id}/attachments"): {
+        "file": ("r.pdf", b"%PDF-1.4", "application/pdf")
+    },
 }
 
 
