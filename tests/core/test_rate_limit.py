@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from imaradesk.core import rate_limit
 from imaradesk.core.rate_limit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 
 
@@ -21,7 +20,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         recorded.append(seconds)
         await real_sleep(seconds)
 
-    monkeypatch.setattr(rate_limit.asyncio, "sleep", sleep)
+    monkeypatch.setattr("imaradesk.core.rate_limit.asyncio.sleep", sleep)
     return recorded
 
 

@@ -11,6 +11,9 @@ function demoLogin(): { email: string; password: string } {
   return { email, password };
 }
 
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 function newCustomer(name: string): { name: string; waId: string } {
   return { name, waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
 }
@@ -89,17 +92,30 @@ test('a customer writes from the simulator phone; the agent sees it live, replie
   await expect(note).toHaveAttribute('data-direction', 'note');
   await expect(note).toContainText('Note');
 
-  // More from the customer while the agent looks: a photo and a location, live.
+  // A price list as a photo, with a caption; the upload shows its progress.
   await page.getByRole('radio', { name: 'Reply' }).click();
+  await page.getByTestId('attachment-input').setInputFiles({ name: 'bei.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await expect(page.getByTestId('attachment-chip')).toContainText('bei.png');
+  await composer.fill('Bei zetu za wiki hii');
+  await composer.press('Control+Enter');
+  const sentPhoto = page.locator('[data-testid="message"][data-direction="outbound"][data-type="image"]');
+  await expect(sentPhoto).toContainText('Bei zetu za wiki hii');
+  await expect(sentPhoto.locator('img')).toBeVisible();
+  await expect(page.getByTestId('attachment-chip')).toHaveCount(0);
+  await expect(sentPhoto.getByTestId('message-ticks')).toHaveAttribute('data-state', /^(sent|delivered|read)$/, { timeout: 20_000 });
+
+  // More from the customer while the agent looks: a photo and a location, live.
   await phone.getByRole('button', { name: 'Attach or share' }).click();
   await phone.getByRole('menuitem', { name: 'Photo' }).click();
   await phone.getByRole('button', { name: 'Attach or share' }).click();
   await phone.getByRole('menuitem', { name: 'Location' }).click();
-  const photo = page.locator('[data-testid="message"][data-type="image"]');
+  const photo = page.locator('[data-testid="message"][data-direction="inbound"][data-type="image"]');
   await expect(photo.locator('img')).toBeVisible({ timeout: 20_000 });
   const location = page.locator('[data-testid="message"][data-type="location"]');
   await expect(location.getByRole('link')).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/\?mlat=/);
   await expect(phone.locator('#messages')).not.toContainText('call back on Friday');
+  // What arrives while the conversation is on screen counts as read.
+  await expect(item.getByLabel(/unread message/)).toHaveCount(0);
   await takeScreenshot(page, 'desktop-23-note-photo-location');
 
   // The contact pane: rename and tag the customer.
@@ -146,6 +162,12 @@ test('a reply that WhatsApp cannot deliver is marked in red with the reason', as
   await expect(details).toBeVisible();
   await expect(details).toContainText(/131026/);
   await takeScreenshot(page, 'desktop-28-failed-with-reason');
+  // A click (a tap on a phone) keeps the reason open after the pointer leaves.
+  await ticks.click();
+  await page.mouse.move(10, 10);
+  await expect(details).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
   await phoneContext.close();
 });
 
@@ -268,6 +290,35 @@ test('keyboard and filters: / searches, j and k move, Esc closes the contact pan
   await takeScreenshot(page, 'desktop-29-details-over-conversation');
   await page.locator('body').press('Escape');
   await expect(page.getByTestId('details-panel')).toBeHidden();
+});
+
+test('the agent assigns, tags and snoozes a conversation', async ({ page }) => {
+  await logInAsDemoOwner(page);
+  await page.getByTestId('conversation-item').filter({ hasText: 'Amadou' }).click();
+  const details = page.getByTestId('details-panel');
+
+  await details.getByLabel('Assigned agent').click();
+  await page.getByRole('option', { name: 'Demo Owner' }).click();
+  await expect(details.getByLabel('Assigned agent')).toHaveText('Demo Owner');
+  await details.getByLabel('Conversation tags').fill('Delivery');
+  await details.getByLabel('Conversation tags').press('Enter');
+  await expect(details.getByRole('button', { name: 'Remove tag delivery' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Mine' }).click();
+  const amadou = page.getByTestId('conversation-item').filter({ hasText: 'Amadou' });
+  await expect(amadou).toContainText('delivery');
+  await expect(page.getByTestId('conversation-item')).toHaveCount(1);
+
+  await details.getByRole('button', { name: 'Snooze' }).click();
+  await page.getByRole('button', { name: /^Tomorrow morning/ }).click();
+  await expect(page.getByTestId('conversation-status')).toHaveText('Snoozed');
+  await expect(details).toContainText(/until .*9:00/);
+  await expect(amadou).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Snoozed' }).click();
+  await expect(amadou).toBeVisible();
+  await takeScreenshot(page, 'desktop-29a-snoozed-mine');
+
+  await details.getByRole('button', { name: 'Reopen' }).click();
+  await expect(page.getByTestId('conversation-status')).toHaveText('Open');
 });
 
 test.describe('on a phone', () => {

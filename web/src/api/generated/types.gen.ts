@@ -106,6 +106,22 @@ export type AssignmentUpdate = {
 export type Availability = 'online' | 'away' | 'offline';
 
 /**
+ * Body_send_attachment_api_v1_conversations__conversation_id__attachments_post
+ */
+export type BodySendAttachmentApiV1ConversationsConversationIdAttachmentsPost = {
+    /**
+     * Caption
+     */
+    caption?: string;
+    /**
+     * File
+     *
+     * Image, audio, video, document or sticker
+     */
+    file: Blob | File;
+};
+
+/**
  * ButtonsSend
  */
 export type ButtonsSend = {
@@ -1788,6 +1804,36 @@ export type AssignResponses = {
 };
 
 export type AssignResponse = AssignResponses[keyof AssignResponses];
+
+export type SendAttachmentData = {
+    body: BodySendAttachmentApiV1ConversationsConversationIdAttachmentsPost;
+    path: {
+        /**
+         * Conversation Id
+         */
+        conversation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/conversations/{conversation_id}/attachments';
+};
+
+export type SendAttachmentErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SendAttachmentError = SendAttachmentErrors[keyof SendAttachmentErrors];
+
+export type SendAttachmentResponses = {
+    /**
+     * Successful Response
+     */
+    201: MessageRead;
+};
+
+export type SendAttachmentResponse = SendAttachmentResponses[keyof SendAttachmentResponses];
 
 export type ListMessagesData = {
     body?: never;

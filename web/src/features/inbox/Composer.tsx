@@ -1,15 +1,19 @@
-import { FileText, Lock, MessageSquare, SendHorizontal } from 'lucide-react';
+import { FileText, Lock, MessageSquare, Paperclip, SendHorizontal, X } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/api';
+import { isApiError, type UploadProgress } from '@/api';
 import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/classNames';
 import { useErrorFeedback } from '@/lib/feedback';
-import { type Conversation, useSendMessage } from './api';
+import { type Conversation, useSendAttachment, useSendMessage } from './api';
+import { ACCEPTED_TYPES, checkAttachment } from './attachments';
+import { formatFileSize } from './messageContent';
 import { TemplatePicker } from './TemplatePicker';
 
 export type ComposerMode = 'reply' | 'note' | 'template';
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
 
 /** Reply, internal note or template; when the 24-hour window is closed the template picker takes over. */
 export function Composer({ conversation }: { conversation: Conversation }) {
@@ -60,19 +64,25 @@ export function Composer({ conversation }: { conversation: Conversation }) {
 }
 
 function TextComposer({ conversation, isNote }: { conversation: Conversation; isNote: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
   const send = useSendMessage(conversation.id);
+  const sendAttachment = useSendAttachment(conversation.id);
   const { showError } = useErrorFeedback();
   const trimmed = text.trim();
+  const attached = isNote ? null : file;
+  const maxLength = attached ? MAX_CAPTION : MAX_TEXT;
 
   useEffect(() => {
     const element = textareaRef.current;
     if (!element) return;
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, 160)}px`;
-  }, [text, isNote]);
+  }, [text, isNote, attached]);
 
   // Opening a conversation leaves the focus where it was (so j/k keep moving through the list);
   // switching between reply and note is a sign the agent is about to type.
@@ -82,8 +92,39 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     previousMode.current = isNote;
   }, [isNote]);
 
+  function pickFile(picked: File | undefined) {
+    if (fileInputRef.current) fileInputRef.current.value = '';
+    if (!picked) return;
+    const check = checkAttachment(picked);
+    if (!check.ok) {
+      if (check.reason === 'size') {
+        toast.error(t('inbox.attachment.tooBig', { kind: t(`inbox.message.media.${check.kind}`), size: formatFileSize(check.maxBytes, i18n.language) }));
+      } else toast.error(t(`inbox.attachment.${check.reason}`));
+      return;
+    }
+    setFile(picked);
+    textareaRef.current?.focus({ preventScroll: true });
+  }
+
   function submit(event?: FormEvent) {
     event?.preventDefault();
+    if (sendAttachment.isPending) return;
+    if (attached) {
+      if (trimmed.length > MAX_CAPTION) return;
+      setProgress({ loaded: 0, total: attached.size });
+      sendAttachment.mutate(
+        { file: attached, caption: trimmed, onProgress: setProgress },
+        {
+          onSuccess: () => {
+            setFile(null);
+            setText('');
+          },
+          onError: showError,
+          onSettled: () => setProgress(null),
+        },
+      );
+      return;
+    }
     if (!trimmed || trimmed.length > MAX_TEXT) return;
     setText('');
     send.mutate(isNote ? { type: 'note', text: trimmed } : { type: 'text', text: trimmed }, {
@@ -105,37 +146,104 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     }
   }
 
+  const percent = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0;
   return (
-    <form className="flex items-end gap-2 px-2 pb-2 pt-1.5 sm:px-3" onSubmit={submit}>
-      <label className="sr-only" htmlFor={`composer-${conversation.id}`}>
-        {isNote ? t('inbox.composer.noteLabel') : t('inbox.composer.replyLabel')}
-      </label>
-      <textarea
-        id={`composer-${conversation.id}`}
-        ref={textareaRef}
-        value={text}
-        rows={1}
-        maxLength={MAX_TEXT}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder={isNote ? t('inbox.composer.notePlaceholder') : t('inbox.composer.replyPlaceholder')}
-        aria-keyshortcuts="Control+Enter"
-        data-testid="composer-input"
-        className={cn(
-          'max-h-40 min-h-10 flex-1 resize-none rounded-lg border px-3 py-2 text-base text-zinc-900 placeholder:text-zinc-400 focus-visible:outline-none focus-visible:ring-2 sm:text-sm',
-          isNote ? 'border-amber-300 bg-white focus-visible:ring-amber-400/40' : 'border-zinc-300 bg-white focus-visible:border-emerald-600 focus-visible:ring-emerald-600/30',
+    <form className="grid gap-1.5 px-2 pb-2 pt-1.5 sm:px-3" onSubmit={submit}>
+      {attached ? (
+        <div className="flex items-center gap-2 rounded-lg border border-zinc-200 bg-zinc-50 px-2.5 py-1.5 text-sm" data-testid="attachment-chip">
+          <Paperclip className="size-4 shrink-0 text-zinc-500" aria-hidden />
+          <span className="min-w-0 flex-1 truncate font-medium text-zinc-800">{attached.name}</span>
+          <span className="shrink-0 text-xs text-zinc-500">{formatFileSize(attached.size, i18n.language)}</span>
+          {progress ? null : (
+            <button
+              type="button"
+              className="rounded p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"
+              aria-label={t('inbox.attachment.remove', { name: attached.name })}
+              onClick={() => setFile(null)}
+            >
+              <X className="size-4" aria-hidden />
+            </button>
+          )}
+        </div>
+      ) : null}
+      {progress ? (
+        <div className="grid gap-1" role="status" aria-live="polite">
+          <div
+            className="h-1.5 overflow-hidden rounded-full bg-zinc-200"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-label={t('inbox.attachment.uploadingLabel')}
+          >
+            <div className="h-full bg-emerald-600 transition-[width]" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="text-xs text-zinc-600">
+            {t('inbox.attachment.uploading', {
+              percent,
+              loaded: formatFileSize(progress.loaded, i18n.language),
+              total: formatFileSize(progress.total, i18n.language),
+            })}
+          </p>
+        </div>
+      ) : null}
+      <div className="flex items-end gap-2">
+        {isNote ? null : (
+          <>
+            <input
+              ref={fileInputRef}
+              type="file"
+              accept={ACCEPTED_TYPES}
+              className="sr-only"
+              tabIndex={-1}
+              aria-hidden
+              data-testid="attachment-input"
+              onChange={(event) => pickFile(event.target.files?.[0])}
+            />
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className="size-10 shrink-0 rounded-full"
+              aria-label={t('inbox.attachment.attach')}
+              title={t('inbox.attachment.attachHint')}
+              disabled={Boolean(progress)}
+              onClick={() => fileInputRef.current?.click()}
+            >
+              <Paperclip aria-hidden />
+            </Button>
+          </>
         )}
-      />
-      <Button
-        type="submit"
-        size="icon"
-        className={cn('size-10 rounded-full', isNote && 'bg-amber-500 hover:bg-amber-600')}
-        disabled={!trimmed}
-        aria-label={isNote ? t('inbox.composer.addNote') : t('inbox.composer.send')}
-        title={t('inbox.composer.sendHint')}
-      >
-        {isNote ? <Lock aria-hidden /> : <SendHorizontal aria-hidden />}
-      </Button>
+        <label className="sr-only" htmlFor={`composer-${conversation.id}`}>
+          {isNote ? t('inbox.composer.noteLabel') : attached ? t('inbox.attachment.captionLabel') : t('inbox.composer.replyLabel')}
+        </label>
+        <textarea
+          id={`composer-${conversation.id}`}
+          ref={textareaRef}
+          value={text}
+          rows={1}
+          maxLength={maxLength}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={isNote ? t('inbox.composer.notePlaceholder') : attached ? t('inbox.attachment.captionPlaceholder') : t('inbox.composer.replyPlaceholder')}
+          aria-keyshortcuts="Control+Enter"
+          data-testid="composer-input"
+          className={cn(
+            'max-h-40 min-h-10 min-w-0 flex-1 resize-none rounded-lg border px-3 py-2 text-base text-zinc-900 placeholder:text-zinc-400 focus-visible:outline-none focus-visible:ring-2 sm:text-sm',
+            isNote ? 'border-amber-300 bg-white focus-visible:ring-amber-400/40' : 'border-zinc-300 bg-white focus-visible:border-emerald-600 focus-visible:ring-emerald-600/30',
+          )}
+        />
+        <Button
+          type="submit"
+          size="icon"
+          className={cn('size-10 shrink-0 rounded-full', isNote && 'bg-amber-500 hover:bg-amber-600')}
+          disabled={attached ? Boolean(progress) : !trimmed}
+          aria-label={isNote ? t('inbox.composer.addNote') : t('inbox.composer.send')}
+          title={t('inbox.composer.sendHint')}
+        >
+          {isNote ? <Lock aria-hidden /> : <SendHorizontal aria-hidden />}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -34,14 +34,26 @@ export function DeliveryTicks({ message }: { message: MessageRead }) {
 
 function FailedMark({ message }: { message: MessageRead }) {
   const { t } = useTranslation();
-  const [isOpen, setIsOpen] = useState(false);
+  // Hovering shows the reason; a tap or click keeps it open until dismissed.
+  const [isHovered, setIsHovered] = useState(false);
+  const [isPinned, setIsPinned] = useState(false);
   const error = message.error;
   return (
-    <Popover open={isOpen} onOpenChange={setIsOpen}>
+    <Popover
+      open={isHovered || isPinned}
+      onOpenChange={(open) => {
+        if (!open && isHovered && !isPinned) {
+          setIsPinned(true); // a click on what hovering opened keeps it open
+          return;
+        }
+        setIsPinned(open);
+        if (!open) setIsHovered(false);
+      }}
+    >
       <PopoverTrigger
         className="inline-flex items-center gap-0.5 rounded text-xs font-medium text-red-600 hover:underline"
-        onMouseEnter={() => setIsOpen(true)}
-        onMouseLeave={() => setIsOpen(false)}
+        onPointerEnter={(event) => event.pointerType === 'mouse' && setIsHovered(true)}
+        onPointerLeave={(event) => event.pointerType === 'mouse' && setIsHovered(false)}
         data-testid="message-ticks"
         data-state="failed"
       >

@@ -18,6 +18,8 @@ import {
   type MessageRead,
   type SendMessageData,
   type StatusUpdate,
+  type UploadProgress,
+  uploadForm,
 } from '@/api';
 import { useSession } from '@/features/auth';
 import { type ConversationFilters, filtersToQuery } from './filters';
@@ -144,6 +146,25 @@ export function useSendMessage(conversationId: string) {
           return stillThere ? removeMessage(data, pendingId) : data;
         });
       }
+    },
+  });
+}
+
+export type AttachmentUpload = { file: File; caption: string; onProgress: (progress: UploadProgress) => void; signal?: AbortSignal };
+
+/** A file for the customer: uploaded with progress, then sent by WhatsApp like any message. */
+export function useSendAttachment(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, caption, onProgress, signal }: AttachmentUpload) => {
+      const form = new FormData();
+      form.append('file', file);
+      if (caption) form.append('caption', caption);
+      return uploadForm<MessageRead>(`/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments`, form, { onProgress, signal });
+    },
+    onSuccess: (message) => applyMessage(queryClient, message),
+    onError: (error) => {
+      if (isApiError(error) && error.code === 'window_closed') void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
     },
   });
 }

@@ -8,6 +8,7 @@ import {
   type ConversationListData,
   flattenConversations,
   flattenMessages,
+  mergeConversation,
   mergeMessage,
   type MessagesData,
   placeConversation,
@@ -99,6 +100,21 @@ describe('upsertMessage', () => {
     const data = messagesData([outbound({ id: 'pending:1' })]);
     const next = upsertMessage(data, outbound({ id: 'server-id', author_id: 'someone-else' }))!;
     expect(flattenMessages(next).map((message) => message.id)).toEqual(['pending:1', 'server-id']);
+  });
+});
+
+describe('mergeConversation', () => {
+  it('takes the newer copy whole', () => {
+    const older = aConversation({ last_message_at: '2026-03-01T10:00:00Z', unread_count: 1 });
+    const newer = aConversation({ last_message_at: '2026-03-01T11:00:00Z', unread_count: 0, status: 'resolved' });
+    expect(mergeConversation(older, newer)).toEqual(newer);
+    expect(mergeConversation(undefined, older)).toEqual(older);
+  });
+
+  it('keeps the newer message fields when an older copy arrives late', () => {
+    const newer = aConversation({ last_message_at: '2026-03-01T11:00:00Z', last_message_preview: 'Later', unread_count: 3 });
+    const late = aConversation({ last_message_at: '2026-03-01T10:00:00Z', last_message_preview: 'Earlier', unread_count: 0, assignee_id: 'a1' });
+    expect(mergeConversation(newer, late)).toMatchObject({ last_message_preview: 'Later', unread_count: 3, assignee_id: 'a1' });
   });
 });
 
@@ -202,6 +218,17 @@ describe('applyInboxEvent', () => {
     expect(list(mine).map((item) => item.id)).toEqual(['c1']);
     applyInboxEvent(queryClient, 'conversation.updated', { conversation: { ...existing, assignee_id: 'someone-else' } }, ME);
     expect(list(mine)).toEqual([]);
+  });
+
+  it('an answer that overtook a newer event does not turn the conversation back', () => {
+    const { queryClient, openAll, existing, list } = setup();
+    const newer = { ...existing, last_message_at: '2026-03-01T10:30:00Z', last_message_preview: 'New question', unread_count: 2 };
+    applyInboxEvent(queryClient, 'conversation.updated', { conversation: newer }, ME);
+    // A status change answered from a read made before the new message arrived.
+    applyInboxEvent(queryClient, 'conversation.updated', { conversation: { ...existing, status: 'pending' } }, ME);
+    const cached = queryClient.getQueryData<typeof existing>(inboxKeys.conversation('c1'))!;
+    expect(cached).toMatchObject({ status: 'pending', last_message_at: '2026-03-01T10:30:00Z', last_message_preview: 'New question', unread_count: 2 });
+    expect(list(openAll)).toEqual([]);
   });
 
   it('ignores malformed events', () => {

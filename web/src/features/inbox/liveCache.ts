@@ -142,8 +142,37 @@ function filtersOfKey(queryKey: QueryKey): ConversationFilters | null {
   return typeof filters === 'object' && filters !== null ? (filters as ConversationFilters) : null;
 }
 
+/**
+ * Conversations carry no version, and an HTTP answer can overtake an event (or the other way round):
+ * a copy whose last message is older than the cached one keeps the cached message fields, so the
+ * preview, the window and the unread count never go back in time.
+ */
+export function mergeConversation(current: ConversationRead | undefined, incoming: ConversationRead): ConversationRead {
+  if (!current || incoming.last_message_at >= current.last_message_at) return incoming;
+  return {
+    ...incoming,
+    last_message_at: current.last_message_at,
+    last_message_preview: current.last_message_preview,
+    last_inbound_at: current.last_inbound_at,
+    unread_count: current.unread_count,
+    is_window_open: current.is_window_open,
+    window_expires_at: current.window_expires_at,
+  };
+}
+
+function cachedConversation(queryClient: QueryClient, conversationId: string): ConversationRead | undefined {
+  const own = queryClient.getQueryData<ConversationRead>(inboxKeys.conversation(conversationId));
+  if (own) return own;
+  for (const [, data] of queryClient.getQueriesData<ConversationListData>({ queryKey: inboxKeys.conversationLists() })) {
+    const found = flattenConversations(data).find((item) => item.id === conversationId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A changed conversation, into every cached list and its own entry. */
-export function applyConversation(queryClient: QueryClient, conversation: ConversationRead, myMemberId: string): void {
+export function applyConversation(queryClient: QueryClient, incoming: ConversationRead, myMemberId: string): void {
+  const conversation = mergeConversation(cachedConversation(queryClient, incoming.id), incoming);
   queryClient.setQueryData<ConversationRead>(inboxKeys.conversation(conversation.id), conversation);
   for (const [queryKey, data] of queryClient.getQueriesData<ConversationListData>({ queryKey: inboxKeys.conversationLists() })) {
     const filters = filtersOfKey(queryKey);

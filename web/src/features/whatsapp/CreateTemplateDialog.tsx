@@ -107,7 +107,7 @@ function CreateTemplateForm({ onDone }: { onDone: () => void }) {
     <form className="grid gap-4 md:grid-cols-[1fr_16rem]" onSubmit={onSubmit} noValidate>
       <div className="grid content-start gap-4">
         <FormField label={t('templates.fields.name')} error={errors.name?.message} hint={t('templates.hints.name')}>
-          <Input autoFocus autoComplete="off" className="font-mono" placeholder="order_update" {...form.register('name')} />
+          <Input autoFocus autoComplete="off" placeholder="order_update" {...form.register('name')} />
         </FormField>
         <div className="grid gap-4 sm:grid-cols-2">
           <Controller
