@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -73,15 +74,25 @@ async def media_of(
         raise NotFound("The file is no longer in storage.", code="media_not_found") from exc
 
 
-async def event_stream(workspace_id: uuid.UUID, is_disconnected: asyncio.Event | None = None) -> AsyncIterator[str]:
+async def event_stream(workspace_id: uuid.UUID, keepalive_seconds: float = KEEPALIVE_SECONDS) -> AsyncGenerator[str]:
     """Server-sent events for one workspace's inbox; a comment every 15 s keeps proxies from closing it."""
     yield "retry: 3000\n\n"
     async with current_broker().subscribe(live.channel_for(workspace_id)) as messages:
-        iterator = aiter(messages)
-        while is_disconnected is None or not is_disconnected.is_set():
-            try:
-                message = await asyncio.wait_for(anext(iterator), KEEPALIVE_SECONDS)
-            except TimeoutError:
-                yield ": keep-alive\n\n"
-                continue
-            yield f"event: {message['type']}\ndata: {json.dumps(message['data'])}\n\n"
+        # A pump into a queue: timing out a wait on the subscription itself would close it.
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+        async def pump() -> None:
+            async for message in messages:
+                await queue.put(message)
+
+        pumping = asyncio.create_task(pump())
+        try:
+            while True:  # the server cancels the stream when the agent disconnects
+                try:
+                    message = await asyncio.wait_for(queue.get(), keepalive_seconds)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+                    continue
+                yield f"event: {message['type']}\ndata: {json.dumps(message['data'])}\n\n"
+        finally:
+            pumping.cancel()
