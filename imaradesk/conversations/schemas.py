@@ -50,6 +50,8 @@ class MediaRead(Schema):
     mime_type: str
     filename: str
     size: int | None = None
+    state: Literal["pending", "stored", "failed"] = Field(default="pending", description="Download state")
+    error: str | None = Field(default=None, description="Why the file could not be fetched")
     url: str | None = Field(default=None, description="Download link, once the file is stored")
 
 

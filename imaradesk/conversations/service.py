@@ -63,12 +63,15 @@ async def _open_conversation(
     contact: Contact,
     number_id: uuid.UUID,
     team_id: uuid.UUID | None,
+    at: datetime,
 ) -> Conversation:
     conversations = ConversationRepository(session, workspace_id)
     conversation = await conversations.get_for_contact(contact.id, number_id)
     if conversation is None:
         conversation = conversations.add(
-            Conversation(id=uuid.uuid4(), contact_id=contact.id, number_id=number_id, team_id=team_id)
+            Conversation(
+                id=uuid.uuid4(), contact_id=contact.id, number_id=number_id, team_id=team_id, last_message_at=at
+            )
         )
         await conversations.flush()
     elif conversation.status != ConversationStatus.open:
@@ -119,7 +122,7 @@ async def receive_message(
     messages = MessageRepository(session, workspace_id)
     if await messages.get_by_wamid(wamid) is not None:
         return None
-    conversation = await _open_conversation(session, workspace_id, contact, number_id, team_id)
+    conversation = await _open_conversation(session, workspace_id, contact, number_id, team_id, at)
     message = messages.add(
         Message(
             id=uuid.uuid4(),

@@ -62,6 +62,8 @@ def message_read(message: Message) -> MessageRead:
             mime_type=str(message.media.get("mime_type", "")),
             filename=str(message.media.get("filename", "")),
             size=message.media.get("size"),
+            state=message.media.get("state", "stored" if message.media.get("key") else "pending"),
+            error=message.media.get("error"),
             url=media_url(message) if message.media.get("key") else None,
         )
     error = MessageError.model_validate(message.error) if message.error else None

@@ -251,3 +251,19 @@ async def test_a_sentence_containing_stop_is_just_a_message(
     )
     await drain_jobs(database)
     assert (await session.scalars(select(Contact))).one().opted_out_marketing is False
+
+
+async def test_a_new_conversation_is_dated_by_the_customers_message(
+    client: httpx.AsyncClient, database: Database, session: AsyncSession, number: WhatsAppNumber
+) -> None:
+    from datetime import UTC, datetime
+
+    two_days_ago = int(datetime(2026, 11, 23, 9, 30, tzinfo=UTC).timestamp())
+    await post(
+        client,
+        number,
+        message_value(number.phone_number_id, {**text_message("Old question"), "timestamp": str(two_days_ago)}),
+    )
+    await drain_jobs(database)
+    conversation = (await session.scalars(select(Conversation))).one()
+    assert conversation.last_message_at == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)

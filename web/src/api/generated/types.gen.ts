@@ -556,6 +556,12 @@ export type MeRead = {
  */
 export type MediaRead = {
     /**
+     * Error
+     *
+     * Why the file could not be fetched
+     */
+    error?: string | null;
+    /**
      * Filename
      */
     filename: string;
@@ -567,6 +573,12 @@ export type MediaRead = {
      * Size
      */
     size?: number | null;
+    /**
+     * State
+     *
+     * Download state
+     */
+    state?: 'pending' | 'stored' | 'failed';
     /**
      * Url
      *

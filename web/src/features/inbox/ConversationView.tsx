@@ -112,20 +112,28 @@ function ConversationPane({
   );
 }
 
-/** Opening a conversation, or a new message arriving while it is on screen, marks it read. */
+/**
+ * Opening a conversation, or a new message arriving while it is on screen, marks it read. Every
+ * unread count above zero asks again once the previous request is done (a message can arrive with
+ * the same `last_message_at` as the one before, so that is no reliable sign of news); a failed
+ * request is not repeated until the conversation changes.
+ */
 function useMarkReadWhileVisible(conversation: Conversation) {
   const markRead = useMarkRead(conversation.id);
   const { mutate, isPending } = markRead;
-  const requested = useRef<string | null>(null);
-  const stamp = `${conversation.id}:${conversation.last_message_at}`;
+  const failedFor = useRef<string | null>(null);
+  const state = `${conversation.last_message_at}:${conversation.unread_count}`;
   useEffect(() => {
     const tryMark = () => {
-      if (conversation.unread_count === 0 || isPending || document.visibilityState !== 'visible' || requested.current === stamp) return;
-      requested.current = stamp;
-      mutate(undefined);
+      if (conversation.unread_count === 0 || isPending || document.visibilityState !== 'visible' || failedFor.current === state) return;
+      mutate(undefined, {
+        onError: () => {
+          failedFor.current = state;
+        },
+      });
     };
     tryMark();
     document.addEventListener('visibilitychange', tryMark);
     return () => document.removeEventListener('visibilitychange', tryMark);
-  }, [conversation.unread_count, stamp, isPending, mutate]);
+  }, [conversation.unread_count, state, isPending, mutate]);
 }

@@ -130,6 +130,17 @@ function MediaContent({ mediaType, media, caption, isVoice }: { mediaType: Media
   const url = media?.url ?? null;
   const label = t(`inbox.message.media.${mediaType}`);
 
+  if (!url && media?.state === 'failed') {
+    return (
+      <div className="grid gap-1">
+        <p className="rounded-md bg-red-50 px-3 py-2 text-red-700" data-testid="media-failed" title={media.error ?? undefined}>
+          {t('inbox.message.mediaFailed', { type: label })}
+        </p>
+        {caption ? <MessageText text={caption} /> : null}
+      </div>
+    );
+  }
+
   if (!url) {
     return (
       <div className="grid gap-1">

@@ -119,7 +119,7 @@ function TemplateForm({ template, conversation, onSent }: { template: Template; 
   const header = componentText(template, 'HEADER');
   return (
     <form className="grid gap-3 md:grid-cols-2" onSubmit={onSubmit} noValidate>
-      <div className="grid content-start gap-2">
+      <div className="grid content-start gap-2 md:col-start-1 md:row-start-1">
         {Array.from({ length: headerCount }, (_, index) => (
           <FormField key={`h${index}`} label={t('inbox.templates.headerVariable', { placeholder: `{{${index + 1}}}` })} error={errors.header_variables?.[index]?.message}>
             <Input autoComplete="off" {...form.register(`header_variables.${index}`)} />
@@ -131,19 +131,24 @@ function TemplateForm({ template, conversation, onSent }: { template: Template; 
           </FormField>
         ))}
         {bodyCount + headerCount === 0 ? <p className="text-sm text-zinc-600">{t('inbox.templates.noVariables')}</p> : null}
-        {errors.variables?.message ? <p className="text-xs font-medium text-red-600" role="alert">{errors.variables.message}</p> : null}
-        <Button type="submit" className="justify-self-start" isLoading={send.isPending}>
-          {send.isPending ? null : <SendHorizontal aria-hidden />}
-          {t('inbox.templates.send')}
-        </Button>
+        {[errors.variables?.message, errors.header_variables?.message].filter(Boolean).map((message) => (
+          <p key={message} className="text-xs font-medium text-red-600" role="alert">
+            {message}
+          </p>
+        ))}
       </div>
       <TemplatePreview
+        className="md:col-start-2 md:row-span-2 md:row-start-1"
         body={componentText(template, 'BODY')}
         header={header ? renderTemplateText(header, headerVariables) : undefined}
         footer={componentText(template, 'FOOTER') || undefined}
         buttons={templateButtons(template).map((button) => button.text)}
         variables={variables}
       />
+      <Button type="submit" className="justify-self-start md:col-start-1 md:row-start-2 md:self-start" isLoading={send.isPending}>
+        {send.isPending ? null : <SendHorizontal aria-hidden />}
+        {t('inbox.templates.send')}
+      </Button>
     </form>
   );
 }
