@@ -15,20 +15,6 @@ class Tolerant(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
-class Metadata(Tolerant):
-    display_phone_number: str = ""
-    phone_number_id: str
-
-
-class Profile(Tolerant):
-    name: str = ""
-
-
-class WebhookContact(Tolerant):
-    wa_id: str | None = None
-    profile: Profile = Profile()
-
-
 class Context(Tolerant):
     from_: str | None = Field(default=None, alias="from")
     id: str | None = None
@@ -77,15 +63,6 @@ class Status(Tolerant):
     recipient_id: str | None = None
     biz_opaque_callback_data: str | None = None
     errors: list[WireError] = []
-
-
-class ChangeValue(Tolerant):
-    messaging_product: str | None = None
-    metadata: Metadata | None = None
-    contacts: list[WebhookContact] = []
-    messages: list[dict[str, Any]] = []
-    statuses: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
 
 
 class Change(Tolerant):
