@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, delete, func, or_, select
 
 from imaradesk.contacts.models import Contact, ContactTag, Tag
-from imaradesk.db.repository import WorkspaceRepository
+from imaradesk.db.repository import WorkspaceRepository, insert_ignoring_conflicts
+
+CONTACTS = cast(Table, Contact.__table__)
 
 
 class ContactRepository(WorkspaceRepository[Contact]):
@@ -20,20 +22,14 @@ class ContactRepository(WorkspaceRepository[Contact]):
         return await self.first(statement)
 
     async def insert_if_absent(self, wa_id: str, profile_name: str) -> None:
-        dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         await self.session.execute(
-            insert(Contact)
-            .values(
+            insert_ignoring_conflicts(self.session, CONTACTS).values(
                 id=uuid.uuid4(),
                 workspace_id=self.workspace_id,
                 wa_id=wa_id,
                 name=profile_name,
                 profile_name=profile_name,
-                custom_fields={},
-                opted_out_marketing=False,
             )
-            .on_conflict_do_nothing(index_elements=["workspace_id", "wa_id"])
         )
 
     async def get_many(self, contact_ids: Sequence[uuid.UUID]) -> Sequence[Contact]:

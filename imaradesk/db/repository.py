@@ -6,13 +6,25 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Table, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.core.errors import NotFound
 from imaradesk.db.base import Base
 
 M = TypeVar("M", bound=Base)
+
+
+def insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING, spelled by the session's dialect (both support it):
+    the way to make a unique key decide between concurrent writers."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing()
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    raise NotImplementedError(f"no ON CONFLICT DO NOTHING for the {dialect!r} dialect")
 
 
 class Repository(Generic[M]):

@@ -9,10 +9,8 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Select, Table, func, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from imaradesk.db.repository import Repository
+from imaradesk.db.repository import Repository, insert_ignoring_conflicts
 from imaradesk.jobs.models import Job, JobSchedule, JobStatus
 
 _NO_SYNC = {"synchronize_session": False}
@@ -30,16 +28,6 @@ class ClaimedJob:
     max_attempts: int
 
 
-def _insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
-    """INSERT … ON CONFLICT DO NOTHING, spelled by the session's dialect (both support it)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing()
-    if dialect == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    raise NotImplementedError(f"the job queue does not support the {dialect!r} dialect")
-
-
 # Core tables for inserts: the ORM's bulk path would resolve every foreign key target
 # (workspaces), which a worker process that imports only its job modules may not have.
 JOBS = cast(Table, Job.__table__)
@@ -53,7 +41,7 @@ class JobRepository(Repository[Job]):
         """Insert jobs (one round trip per batch); rows whose dedupe key is held are skipped."""
         if not rows:
             return []
-        statement = _insert_ignoring_conflicts(self.session, JOBS).returning(JOBS.c.id)
+        statement = insert_ignoring_conflicts(self.session, JOBS).returning(JOBS.c.id)
         result = await self.session.execute(statement, list(rows))
         return list(result.scalars())
 
@@ -229,7 +217,7 @@ class JobScheduleRepository(Repository[JobSchedule]):
 
     async def ensure(self, names: Sequence[str]) -> None:
         for name in names:
-            await self.session.execute(_insert_ignoring_conflicts(self.session, JOB_SCHEDULES).values(name=name))
+            await self.session.execute(insert_ignoring_conflicts(self.session, JOB_SCHEDULES).values(name=name))
 
     async def claim_period(self, name: str, due_at: datetime, now: datetime) -> bool:
         """Compare-and-set the last period: exactly one process wins each (name, due_at)."""

@@ -12,7 +12,7 @@ from imaradesk.config import get_settings
 from imaradesk.conversations.events import ConversationRead, MessageQueued
 from imaradesk.core import clock
 from imaradesk.jobs import enqueue, job, subscriber
-from imaradesk.whatsapp import inbound, media, outbound, statuses, templates
+from imaradesk.whatsapp import inbound, media, numbers, outbound, statuses, templates
 from imaradesk.whatsapp.repository import WebhookEventRepository
 
 log = structlog.get_logger(__name__)
@@ -24,8 +24,6 @@ async def process_event(session: AsyncSession, payload: dict[str, Any]) -> None:
     if event is None or event.processed_at is not None:
         return
     if event.kind == "message":
-        from imaradesk.whatsapp import numbers
-
         number = await numbers.get(session, event.workspace_id, event.number_id)
         stored = await inbound.handle_message(session, event, number)
         if stored is not None and stored.media is not None:

@@ -5,10 +5,8 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from imaradesk.db.repository import Repository, WorkspaceRepository
+from imaradesk.db.repository import Repository, WorkspaceRepository, insert_ignoring_conflicts
 from imaradesk.whatsapp.models import RejectedWebhook, Template, WebhookEvent, WhatsAppNumber
 
 
@@ -40,10 +38,6 @@ class NumberLookupRepository(Repository[WhatsAppNumber]):
 EVENTS = cast(Table, WebhookEvent.__table__)
 
 
-def _insert(session: AsyncSession) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-
-
 class WebhookEventRepository(Repository[WebhookEvent]):
     model = WebhookEvent
 
@@ -52,11 +46,7 @@ class WebhookEventRepository(Repository[WebhookEvent]):
         if not rows:
             return []
         # executemany form: one cached statement, batched by the driver ("insertmanyvalues").
-        statement = (
-            _insert(self.session)(EVENTS)
-            .on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(EVENTS.c.id, EVENTS.c.workspace_id)
-        )
+        statement = insert_ignoring_conflicts(self.session, EVENTS).returning(EVENTS.c.id, EVENTS.c.workspace_id)
         return [(row[0], row[1]) for row in (await self.session.execute(statement, rows)).all()]
 
 
