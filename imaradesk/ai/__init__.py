@@ -1,0 +1,1 @@
+"""AI capability: text in; labels, text and vectors out. Never touches conversations."""
