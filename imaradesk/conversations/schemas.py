@@ -95,6 +95,7 @@ class ButtonsSend(StrictInput):
     text: str = Field(min_length=1, max_length=1024)
     buttons: list[ReplyButton] = Field(min_length=1, max_length=3)
     footer: str | None = Field(default=None, max_length=60)
+    reply_to_message_id: uuid.UUID | None = None
 
 
 class ListRow(StrictInput):
@@ -115,14 +116,29 @@ class ListSend(StrictInput):
     sections: list[ListSection] = Field(min_length=1, max_length=10)
     header: str | None = Field(default=None, max_length=60)
     footer: str | None = Field(default=None, max_length=60)
+    reply_to_message_id: uuid.UUID | None = None
 
 
 class TemplateSend(StrictInput):
     type: Literal["template"]
     template_id: uuid.UUID
-    variables: list[str] = Field(default_factory=list, description="Body variables {{1}}, {{2}}, … in order")
-    header_variables: list[str] = Field(default_factory=list)
-    button_payloads: list[str] = Field(default_factory=list)
+    variables: list[str] = Field(
+        default_factory=list, max_length=100, description="Body variables {{1}}, {{2}}, … in order"
+    )
+    header_variables: list[str] = Field(default_factory=list, max_length=10)
+    named_variables: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=100,
+        description="Values of a NAMED template's header and body variables, by name: {customer_name: Amina}",
+    )
+    button_variables: list[str] = Field(
+        default_factory=list,
+        max_length=10,
+        description="The end of the link of each URL button with a variable, in button order",
+    )
+    button_payloads: list[str] = Field(
+        default_factory=list, max_length=10, description="Payloads of the quick-reply buttons, in order"
+    )
 
 
 class ReactionSend(StrictInput):

@@ -41,11 +41,14 @@ def _send(sim: Simulator, number: SimulatorPhoneNumber, request: SendRequest) ->
     is_window_open = state.is_window_open(key, now, timedelta(hours=config.window_hours))
     failure: tuple[int, str] | None = None
     template = None
+    rendered: dict[str, Any] | None = None
     if request.type == "template":
         content = request.content
         name, language = content["name"], content["language"]["code"]
         template = templates.check_sendable(state.find_template(name, language), name, language)
         templates.check_parameters(template, content.get("components", []))
+        rendered = templates.render(template, content.get("components", []))
+        templates.check_hydrated(template, rendered)
     elif not is_window_open:
         if config.window_errors == "sync":
             raise GraphError(131047, WINDOW_DETAILS)
@@ -69,9 +72,9 @@ def _send(sim: Simulator, number: SimulatorPhoneNumber, request: SendRequest) ->
         failure=failure,
     )
     if template is not None:
+        message.rendered = rendered
         message.pricing_category = template.category.lower()
         message.is_billable = not (message.pricing_category == "utility" and is_window_open)
-        message.rendered = templates.render(template, request.content.get("components", []))
     state.add_message(message)
     sim.publish_message(message)
     statuses.schedule(sim, message)

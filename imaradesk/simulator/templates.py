@@ -153,16 +153,36 @@ def _expected_body(template: Template) -> list[str]:
 
 
 def _check_count(template: Template, kind: str, expected: list[str], params: list[Any]) -> None:
+    """Count first (132000), then, for NAMED templates, each parameter_name (100), as Meta answers."""
     if len(params) != len(expected):
         raise GraphError(
             132000,
             f"{kind}: number of localizable_params ({len(params)}) does not match the expected "
             f"number of params ({len(expected)})",
         )
-    if template.parameter_format == "NAMED" and kind == "body":
-        names = {p.get("parameter_name") for p in params}
-        if names != set(expected):
-            raise GraphError(132000, f"body: parameter_name values must be {sorted(expected)}")
+    if expected and expected[0] in ("image", "video", "document", "location"):
+        return
+    is_named = template.parameter_format == "NAMED"
+    seen: set[str] = set()
+    for index, param in enumerate(params):
+        name = param.get("parameter_name")
+        if not is_named:
+            if name is not None:
+                raise bad_param(
+                    f"Param {kind}.parameters[{index}].parameter_name is only allowed on templates whose "
+                    "parameter_format is NAMED."
+                )
+            continue
+        if not isinstance(name, str) or not name:
+            raise bad_param(f"Param {kind}.parameters[{index}].parameter_name is required for a NAMED template.")
+        if name not in expected:
+            raise bad_param(
+                f"Param {kind}.parameters[{index}].parameter_name ('{name}') is not a parameter of this "
+                f"template; expected one of {sorted(expected)}."
+            )
+        if name in seen:
+            raise bad_param(f"Param {kind}.parameters[{index}].parameter_name ('{name}') is repeated.")
+        seen.add(name)
 
 
 def _check_buttons(template: Template, sent: dict[int, tuple[str, list[Any]]]) -> None:
@@ -175,10 +195,25 @@ def _check_buttons(template: Template, sent: dict[int, tuple[str, list[Any]]]) -
             raise invalid(f"button at index {position} is {button_type}, not {sub_type}")
         if len(params) != 1:
             raise GraphError(132000, f"button {position}: number of params ({len(params)}) does not match 1")
+        if sub_type == "url":
+            if params[0].get("type") != "text":
+                raise bad_param(f"Param button {position}: a url button takes a text parameter.")
+            if not variables(str(buttons[position].get("url", ""))):
+                raise bad_param(f"Param button {position}: this url button has no variable to fill.")
+            if len(_fill(str(buttons[position]["url"]), [str(params[0]["text"])], {})) > 2000:
+                raise invalid(f"button {position}: the url may be at most 2000 characters.")
     for position, button in enumerate(buttons):
         needs_param = button.get("type") == "URL" and variables(str(button.get("url", "")))
         if needs_param and position not in sent:
             raise GraphError(132000, f"button {position}: a URL parameter is required")
+
+
+def check_hydrated(template: Template, rendered: dict[str, Any]) -> None:
+    """The text with the values in must still fit (§7.3 132005)."""
+    for kind, limit in (("header", 60), ("body", 1024)):
+        text = rendered.get(kind)
+        if isinstance(text, str) and len(text) > limit:
+            raise GraphError(132005, f"{kind}: the hydrated text is {len(text)} characters; at most {limit} allowed.")
 
 
 def render(template: Template, components: list[Any]) -> dict[str, Any]:
@@ -199,14 +234,17 @@ def render(template: Template, components: list[Any]) -> dict[str, Any]:
         if component and isinstance(component.get("text"), str):
             filled = _fill(component["text"], values.get(kind.lower(), []), named)
             rendered[kind.lower()] = filled
-    rendered["buttons"] = [
-        {
+    rendered["buttons"] = []
+    for index, button in enumerate(buttons_of(template)):
+        shown: dict[str, Any] = {
             "type": str(button.get("type", "")).lower(),
             "text": button.get("text", ""),
             "payload": payloads.get(index, button.get("text", "")),
         }
-        for index, button in enumerate(buttons_of(template))
-    ]
+        if shown["type"] == "url":
+            suffix = [payloads[index]] if index in payloads else []
+            shown["url"] = _fill(str(button.get("url", "")), suffix, {})
+        rendered["buttons"].append(shown)
     return rendered
 
 

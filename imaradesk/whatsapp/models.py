@@ -73,5 +73,7 @@ class Template(IdMixin, WorkspaceOwned, TimestampMixin, Base):
     category: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(30), default="LOCAL")
     components: Mapped[list[dict[str, Any]]]
+    # NAMED templates use {{customer_name}} variables and send `parameter_name` with each value.
+    parameter_format: Mapped[str] = mapped_column(String(16), default="POSITIONAL", server_default="POSITIONAL")
     meta_id: Mapped[str | None] = mapped_column(String(64))
     rejection_reason: Mapped[str | None] = mapped_column(String(500))

@@ -30,6 +30,7 @@ from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import media, numbers, templates
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.errors import error_record
+from imaradesk.whatsapp.template_variables import Values
 
 log = structlog.get_logger(__name__)
 
@@ -70,6 +71,16 @@ def _interactive(
     return {"type": "interactive", "interactive": interactive}
 
 
+def template_values(data: TemplateSend) -> Values:
+    return Values(
+        variables=data.variables,
+        header_variables=data.header_variables,
+        named_variables=data.named_variables,
+        button_variables=data.button_variables,
+        button_payloads=data.button_payloads,
+    )
+
+
 async def compose(
     session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID, data: MessageCreate
 ) -> tuple[str, str, dict[str, Any], str | None]:
@@ -79,29 +90,33 @@ async def compose(
         conversation.last_inbound_at, clock.now()
     ):
         raise WindowClosed()
+    quoted = None
+    if isinstance(data, (TextSend, ButtonsSend, ListSend)) and data.reply_to_message_id is not None:
+        target = await conversations.get_message(session, workspace_id, data.reply_to_message_id)
+        if target.conversation_id != conversation.id or target.wamid is None:
+            raise FieldInvalid("reply_to_message_id", "Only a delivered message of this conversation can be quoted.")
+        quoted = target.wamid
     if isinstance(data, TextSend):
-        quoted = None
-        if data.reply_to_message_id is not None:
-            quoted = (await conversations.get_message(session, workspace_id, data.reply_to_message_id)).wamid
         return "text", data.text, {"type": "text", "text": {"body": data.text, "preview_url": True}}, quoted
     if isinstance(data, ButtonsSend):
         _check_buttons(data)
         action: dict[str, Any] = {
             "buttons": [{"type": "reply", "reply": {"id": b.id, "title": b.title}} for b in data.buttons]
         }
-        return "buttons", data.text, _interactive(data.text, action, "button", None, data.footer), None
+        return "buttons", data.text, _interactive(data.text, action, "button", None, data.footer), quoted
     if isinstance(data, ListSend):
         _check_list(data)
         sections = [s.model_dump(exclude_none=True) for s in data.sections]
         action = {"button": data.button, "sections": sections}
-        return "list", data.text, _interactive(data.text, action, "list", data.header, data.footer), None
+        return "list", data.text, _interactive(data.text, action, "list", data.header, data.footer), quoted
     if isinstance(data, TemplateSend):
         template = await templates.get(session, workspace_id, data.template_id)
-        wire = templates.build_send(template, data.variables, data.header_variables, data.button_payloads)
+        values = template_values(data)
+        wire = templates.build_send(template, values)
         contact = await contacts.get(session, workspace_id, conversation.contact_id)
         if template.category == "MARKETING" and contact.opted_out_marketing:
             raise AppError("This customer opted out of marketing messages.", code="contact_opted_out", status_code=409)
-        preview = templates.render_preview(template, data.variables)
+        preview = templates.render_preview(template, values)
         return (
             "template",
             preview,

@@ -67,12 +67,31 @@ class TemplateCreate(StrictInput):
     language: str = Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$", description="e.g. en, en_US, sw, fr")
     category: Literal["MARKETING", "UTILITY", "AUTHENTICATION"]
     components: list[TemplateComponent] = Field(min_length=1, max_length=4)
+    parameter_format: Literal["POSITIONAL", "NAMED"] = Field(
+        default="POSITIONAL", description="NAMED: variables like {{customer_name}} instead of {{1}}"
+    )
     submit: bool = Field(default=True, description="Also submit it to the WhatsApp Business Account")
 
 
 class TemplateUpdate(StrictInput):
     category: Literal["MARKETING", "UTILITY", "AUTHENTICATION"] | None = None
     components: list[TemplateComponent] | None = Field(default=None, min_length=1, max_length=4)
+
+
+class TemplateVariableRead(Schema):
+    """One value the inbox must ask for before sending the template."""
+
+    component: Literal["header", "body", "button"]
+    name: str = Field(description="1, 2 … or the name of a named variable")
+    field: str = Field(
+        description="Where the value goes in the send request: variables.0, header_variables.0, "
+        "named_variables.<name> or button_variables.0; errors name the same field"
+    )
+    example: str | None = Field(default=None, description="The example given when the template was created")
+    max_length: int
+    button_index: int | None = Field(default=None, description="Position of the link button in the template")
+    button_text: str | None = None
+    url_prefix: str | None = Field(default=None, description="The link before the variable part")
 
 
 class TemplateRead(Schema):
@@ -84,8 +103,10 @@ class TemplateRead(Schema):
     components: list[dict[str, Any]]
     meta_id: str | None
     rejection_reason: str | None
+    parameter_format: Literal["POSITIONAL", "NAMED"]
     body_variable_count: int
     header_variable_count: int
+    variables: list[TemplateVariableRead] = Field(description="Every value a send needs, in form order")
     updated_at: datetime
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -13,13 +12,13 @@ from imaradesk.config import Settings
 from imaradesk.core.errors import AppError, Conflict, FieldInvalid
 from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import numbers
+from imaradesk.whatsapp import template_variables as tv
 from imaradesk.whatsapp.client import CloudApiError
 from imaradesk.whatsapp.models import Template, WebhookEvent
 from imaradesk.whatsapp.repository import TemplateLookupRepository, TemplateRepository
-from imaradesk.whatsapp.schemas import TemplateCreate, TemplateRead, TemplateUpdate
+from imaradesk.whatsapp.schemas import TemplateCreate, TemplateRead, TemplateUpdate, TemplateVariableRead
 from imaradesk.whatsapp.wire import RemoteTemplate
 
-_PLACEHOLDER = re.compile(r"{{\s*(\d+)\s*}}")
 APPROVED = "APPROVED"
 
 
@@ -28,18 +27,23 @@ class TemplateNotApproved(AppError):
     code = "template_not_approved"
 
 
-def _component(components: Sequence[dict[str, Any]], kind: str) -> dict[str, Any] | None:
-    return next((c for c in components if str(c.get("type", "")).upper() == kind), None)
+_component = tv.component
 
 
 def variable_count(components: Sequence[dict[str, Any]], kind: str) -> int:
+    """Distinct variables of the header or body, numbered or named."""
     component = _component(components, kind)
-    if component is None or not component.get("text"):
+    if component is None or not isinstance(component.get("text"), str):
         return 0
-    return len(set(_PLACEHOLDER.findall(str(component["text"]))))
+    return len(tv.names_in(str(component["text"])))
+
+
+def variables(template: Template) -> list[tv.Variable]:
+    return tv.variables_of(template.components, template.parameter_format)
 
 
 def read(template: Template) -> TemplateRead:
+    named = tv.is_named(template.components, template.parameter_format)
     return TemplateRead(
         id=template.id,
         name=template.name,
@@ -49,8 +53,22 @@ def read(template: Template) -> TemplateRead:
         components=template.components,
         meta_id=template.meta_id,
         rejection_reason=template.rejection_reason,
+        parameter_format="NAMED" if named else "POSITIONAL",
         body_variable_count=variable_count(template.components, "BODY"),
         header_variable_count=variable_count(template.components, "HEADER"),
+        variables=[
+            TemplateVariableRead(
+                component=v.component,
+                name=v.name,
+                field=v.field,
+                example=v.example,
+                max_length=v.max_length,
+                button_index=v.button_index,
+                button_text=v.button_text,
+                url_prefix=v.url_prefix,
+            )
+            for v in variables(template)
+        ],
         updated_at=template.updated_at,
     )
 
@@ -78,15 +96,22 @@ async def create(session: AsyncSession, settings: Settings, workspace_id: uuid.U
         category=data.category,
         status="LOCAL",
         components=components,
+        parameter_format=data.parameter_format,
     )
     connected = await numbers.list_numbers(session, workspace_id) if data.submit else []
     if connected:
         client, waba_id = numbers.client_for(connected[0], settings), connected[0].waba_id
         await release_before_slow_io(session)
         try:
-            answer = await client.create_template(
-                {"name": data.name, "language": data.language, "category": data.category, "components": components}
-            )
+            definition: dict[str, Any] = {
+                "name": data.name,
+                "language": data.language,
+                "category": data.category,
+                "components": components,
+            }
+            if data.parameter_format == "NAMED":
+                definition["parameter_format"] = "NAMED"
+            answer = await client.create_template(definition)
         except CloudApiError as exc:
             raise AppError(f"WhatsApp refused the template: {exc}", code="template_rejected", status_code=422) from exc
         template.waba_id = waba_id
@@ -138,13 +163,15 @@ async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUI
                         language=item.language,
                         category=item.category or "UTILITY",
                         components=item.components,
+                        parameter_format=(item.parameter_format or "POSITIONAL").upper(),
                     )
                 )
             local.waba_id = waba_id
             local.meta_id = item.id
             local.status = item.status or local.status
             local.category = item.category or local.category
-            local.components = item.components or local.components
+            local.components = item.components or local.components  # the examples come with them
+            local.parameter_format = (item.parameter_format or "POSITIONAL").upper()
             changed += 1
     await session.flush()
     return changed
@@ -166,50 +193,27 @@ async def handle_status_update(session: AsyncSession, event: WebhookEvent) -> bo
     return True
 
 
-def build_send(
-    template: Template,
-    variables: Sequence[str],
-    header_variables: Sequence[str],
-    button_payloads: Sequence[str],
-) -> dict[str, Any]:
-    """The wire `template` object (§4.7), after checking the variables fit the placeholders."""
+def build_send(template: Template, values: tv.Values) -> dict[str, Any]:
+    """The wire `template` object (§4.7), after checking every value fits its variable."""
     if template.status != APPROVED:
         raise TemplateNotApproved(
             f"Template {template.name!r} ({template.language}) is {template.status}, not approved; sync templates."
         )
-    expected = variable_count(template.components, "BODY")
-    if len(variables) != expected:
-        raise FieldInvalid(
-            "variables",
-            f"Template {template.name!r} needs {expected} body variable(s), got {len(variables)}.",
-        )
-    expected_header = variable_count(template.components, "HEADER")
-    if len(header_variables) != expected_header:
-        raise FieldInvalid(
-            "header_variables",
-            f"The header needs {expected_header} variable(s), got {len(header_variables)}.",
-        )
-    components: list[dict[str, Any]] = []
-    if header_variables:
-        components.append({"type": "header", "parameters": [{"type": "text", "text": v} for v in header_variables]})
-    if variables:
-        components.append({"type": "body", "parameters": [{"type": "text", "text": v} for v in variables]})
-    for index, payload in enumerate(button_payloads):
-        components.append(
-            {
-                "type": "button",
-                "sub_type": "quick_reply",
-                "index": str(index),
-                "parameters": [{"type": "payload", "payload": payload}],
-            }
-        )
+    named = tv.is_named(template.components, template.parameter_format)
+    pairs = tv.assign(template.name, variables(template), values, named=named)
+    tv.check_rendered(template.name, template.components, pairs)
+    if any(not payload.strip() for payload in values.button_payloads):
+        raise FieldInvalid("button_payloads", "A quick-reply payload cannot be empty.")
+    components = tv.wire_components(template.components, pairs, values.button_payloads, named=named)
     return {"name": template.name, "language": {"code": template.language}, "components": components}
 
 
-def render_preview(template: Template, variables: Sequence[str]) -> str:
+def render_preview(template: Template, values: tv.Values) -> str:
+    """The body as the customer reads it, for the inbox preview and the message text."""
     body = _component(template.components, "BODY")
     text = str(body.get("text", "")) if body else template.name
-    return _PLACEHOLDER.sub(
-        lambda m: variables[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(variables) else m.group(0),
-        text,
-    )
+    named = tv.is_named(template.components, template.parameter_format)
+    if named:
+        return tv.fill(text, dict(values.named_variables or {}))
+    numbered = {str(i + 1): v for i, v in enumerate(values.variables)}
+    return tv.fill(text, numbered)

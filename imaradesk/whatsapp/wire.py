@@ -126,6 +126,7 @@ class RemoteTemplate(Tolerant):
     status: str = ""
     category: str = ""
     components: list[dict[str, Any]] = []
+    parameter_format: str | None = None
 
 
 class TemplatePage(Tolerant):

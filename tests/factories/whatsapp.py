@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from itertools import count
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -80,6 +81,9 @@ async def make_template(
     *,
     status: str = "APPROVED",
     body: str = "Hi {{1}}, order {{2}} shipped.",
+    components: list[TemplateComponent] | None = None,
+    parameter_format: Literal["POSITIONAL", "NAMED"] = "POSITIONAL",
+    category: Literal["MARKETING", "UTILITY", "AUTHENTICATION"] = "UTILITY",
 ) -> Template:
     template = await templates.create(
         session,
@@ -88,8 +92,9 @@ async def make_template(
         TemplateCreate(
             name=f"order_update_{next(_serial)}",
             language="en",
-            category="UTILITY",
-            components=[TemplateComponent(type="BODY", text=body)],
+            category=category,
+            components=components or [TemplateComponent(type="BODY", text=body)],
+            parameter_format=parameter_format,
             submit=False,
         ),
     )

@@ -160,7 +160,7 @@ async def test_outside_the_window_is_131047(sim: SimHarness) -> None:
                     }
                 ],
             },
-            132000,
+            100,
         ),
     ],
 )

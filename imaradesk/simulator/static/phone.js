@@ -306,7 +306,8 @@
     if (m.type === "template" && m.rendered && m.rendered.buttons.length) {
       return el("div", { class: "actions-list" }, ...m.rendered.buttons.map((b, index) => b.type === "quick_reply"
         ? el("button", { type: "button", class: "reply-button", onclick: () => sendTemplateReply(m, index) }, "↩ ", b.text)
-        : el("button", { type: "button", class: "reply-button", disabled: true, title: "Links do not open in the simulator" }, "↗ ", b.text)));
+        : el("button", { type: "button", class: "reply-button link", disabled: true, title: b.url ? `${b.url} (links do not open in the simulator)` : "Links do not open in the simulator" },
+          "↗ ", b.text, b.url ? el("small", { class: "link-url" }, b.url) : null)));
     }
     return null;
   }
@@ -460,7 +461,8 @@
     const number = currentNumber();
     els.bizName.replaceChildren(number.verified_name, el("span", { class: "verified", "aria-label": "Verified business" }, "✓"));
     els.bizAvatar.textContent = number.verified_name.charAt(0).toUpperCase();
-    els.bizStatus.textContent = `${number.display_phone_number} · business account`;
+    els.bizStatus.textContent = state.typingTimer ? "typing…" : `${number.display_phone_number} · business account`;
+    els.bizStatus.classList.toggle("is-typing", Boolean(state.typingTimer));
     els.number.hidden = state.config.numbers.length < 2;
     els.number.replaceChildren(...state.config.numbers.map((n) =>
       el("option", { value: n.phone_number_id, selected: n.phone_number_id === state.numberId }, `${n.verified_name} ${n.display_phone_number}`)));
@@ -470,10 +472,13 @@
     els.typing.hidden = false;
     clearTimeout(state.typingTimer);
     state.typingTimer = setTimeout(hideTyping, Math.min(seconds, 25) * 1000);
+    renderHeader();
   }
   function hideTyping() {
     els.typing.hidden = true;
     clearTimeout(state.typingTimer);
+    state.typingTimer = null;
+    if (state.config) renderHeader();
   }
 
   function connect() {
