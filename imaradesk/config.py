@@ -63,6 +63,9 @@ class StorageSettings(BaseModel):
 class WhatsAppSettings(BaseModel):
     send_attempts: int = Field(default=4, ge=1, description="Tries per Graph call before giving up")
     retry_backoff_seconds: float = Field(default=0.5, ge=0)
+    typing_indicator: bool = Field(
+        default=True, description="Show the customer 'typing…' (§4.9); off: a plain mark-as-read instead"
+    )
     max_webhook_bytes: int = Field(default=3 * 1024 * 1024, description="Meta's payload cap (§1.3)")
     max_media_bytes: int = Field(default=100 * 1024 * 1024)
 

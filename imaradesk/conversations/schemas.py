@@ -32,6 +32,9 @@ class ConversationRead(Schema):
     unread_count: int
     is_window_open: bool = Field(description="Free-form messages allowed (24 h since the customer wrote)")
     window_expires_at: datetime | None
+    updated_at: datetime = Field(
+        description="Last change to the conversation (message, status, assignment): the newer copy wins"
+    )
 
 
 class ConversationPage(Schema):

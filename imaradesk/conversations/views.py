@@ -46,6 +46,7 @@ async def conversation_reads(
             unread_count=c.unread_count,
             is_window_open=is_window_open(c.last_inbound_at, now),
             window_expires_at=window_expires_at(c.last_inbound_at),
+            updated_at=c.updated_at,
         )
         for c in conversations
     ]

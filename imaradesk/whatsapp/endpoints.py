@@ -8,6 +8,7 @@ from imaradesk.conversations.schemas import MessageCreate, MessageRead
 from imaradesk.conversations.views import message_read
 from imaradesk.core.app_state import AppSettings
 from imaradesk.db.session import Session
+from imaradesk.whatsapp import jobs as whatsapp_jobs
 from imaradesk.whatsapp import numbers, outbound, templates
 from imaradesk.whatsapp import service as whatsapp
 from imaradesk.whatsapp.models import RejectedWebhook
@@ -20,6 +21,7 @@ from imaradesk.whatsapp.schemas import (
     TemplateCreate,
     TemplateRead,
     TemplateUpdate,
+    TypingRead,
 )
 from imaradesk.workspaces.dependencies import AdminActor, CurrentActor
 
@@ -125,3 +127,12 @@ async def send_message(
 ) -> MessageRead:
     message = await outbound.send_from_inbox(session, actor.workspace_id, conversation_id, actor.membership_id, data)
     return message_read(message)
+
+
+@router.post("/conversations/{conversation_id}/typing", response_model=TypingRead, status_code=status.HTTP_202_ACCEPTED)
+async def show_typing(session: Session, actor: CurrentActor, conversation_id: uuid.UUID) -> TypingRead:
+    """The agent started typing: the customer sees 'typing…' for up to 25 s (sent in the background).
+
+    The web app calls this at most every 20 s per conversation while the agent types.
+    """
+    return TypingRead(shown=await whatsapp_jobs.queue_typing(session, actor.workspace_id, conversation_id))

@@ -59,6 +59,22 @@ async def send_queued_message(session: AsyncSession, event: MessageQueued) -> No
     await outbound.send_queued(session, get_settings(), event)
 
 
+@job(max_attempts=1, timeout_seconds=30)
+async def show_typing(session: AsyncSession, payload: dict[str, Any]) -> None:
+    await outbound.show_typing(
+        session, get_settings(), uuid.UUID(payload["workspace_id"]), uuid.UUID(payload["conversation_id"])
+    )
+
+
+async def queue_typing(session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID) -> bool:
+    """An agent is typing: queue 'typing…' for the customer (one pending per conversation); False if not shown."""
+    if not await outbound.can_show_typing(session, workspace_id, conversation_id):
+        return False
+    payload = {"workspace_id": str(workspace_id), "conversation_id": str(conversation_id)}
+    await enqueue(session, show_typing, payload, dedupe_key=f"typing:{conversation_id}", workspace_id=workspace_id)
+    return True
+
+
 @job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=60)
 async def sync_templates(session: AsyncSession, payload: dict[str, Any]) -> None:
     await templates.sync(session, get_settings(), uuid.UUID(payload["workspace_id"]))

@@ -215,6 +215,39 @@ async def mark_read(session: AsyncSession, settings: Settings, event: Conversati
         log.info("whatsapp.mark_read.refused", wamid=wamid, code=exc.code, detail=exc.detail[:200])
 
 
+async def can_show_typing(session: AsyncSession, workspace_id: uuid.UUID, conversation_id: uuid.UUID) -> bool:
+    """Typing is shown only where a reply can follow: the window is open and the customer wrote."""
+    conversation = await conversations.get(session, workspace_id, conversation_id)
+    if not is_window_open(conversation.last_inbound_at, clock.now()):
+        return False
+    return await conversations.last_inbound_wamid(session, workspace_id, conversation_id) is not None
+
+
+async def show_typing(
+    session: AsyncSession, settings: Settings, workspace_id: uuid.UUID, conversation_id: uuid.UUID
+) -> None:
+    """'typing…' on the customer's phone (§4.9, also marks read); a refusal is only logged.
+
+    Whether v21.0 takes `typing_indicator` is unconfirmed: a parameter error falls back to a plain read.
+    """
+    if not await can_show_typing(session, workspace_id, conversation_id):
+        return
+    wamid = await conversations.last_inbound_wamid(session, workspace_id, conversation_id)
+    conversation = await conversations.get(session, workspace_id, conversation_id)
+    client = numbers.client_for(await numbers.get(session, workspace_id, conversation.number_id), settings)
+    await release_before_slow_io(session)
+    assert wamid is not None  # can_show_typing checked it
+    try:
+        await client.mark_read(wamid, show_typing=settings.whatsapp.typing_indicator)
+    except CloudApiError as exc:
+        log.info("whatsapp.typing.refused", wamid=wamid, code=exc.code, detail=exc.detail[:200])
+        if exc.code in (100, 131009) and settings.whatsapp.typing_indicator:
+            try:
+                await client.mark_read(wamid)
+            except CloudApiError as again:
+                log.info("whatsapp.mark_read.refused", wamid=wamid, code=again.code, detail=again.detail[:200])
+
+
 def wire_payload(message: Message, to: str) -> dict[str, Any]:
     """The send body for a queued message; its content already holds the wire object."""
     content = message.content or {"type": "text", "text": {"body": message.text}}

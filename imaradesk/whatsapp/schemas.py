@@ -116,3 +116,9 @@ class RejectedWebhookRead(Schema):
     reason: str
     detail: str
     remote_addr: str
+
+
+class TypingRead(Schema):
+    shown: bool = Field(
+        description="True: the customer will see 'typing…'; false: the window is closed or the customer never wrote"
+    )

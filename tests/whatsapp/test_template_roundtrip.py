@@ -77,3 +77,28 @@ async def test_a_link_button_template_reaches_the_phone_with_its_link(world: Wor
     assert shown["rendered"]["body"] == "Habari Wanjiru, oda yako B2044 iko njiani."
     button = next(b for b in shown["rendered"]["buttons"] if b["type"] == "url")
     assert button["url"] == "https://shop.example/o/B2044"
+
+
+async def test_an_agent_typing_shows_typing_on_the_phone(world: World) -> None:
+    sent = await world.customer_says(WANJIRU, type="text", text="Uko hapo?")
+    await world.settle(lambda: roundtrip._has_messages(world, 1))
+    conversation_id = (await world.agent.get("/api/v1/conversations")).json()["items"][0]["id"]
+    typing: list[dict[str, Any]] = []
+    events = world.simulator.bus.subscribe()
+    try:
+        answer = await world.agent.post(f"/api/v1/conversations/{conversation_id}/typing")
+        assert answer.status_code == 202 and answer.json() == {"shown": True}
+
+        async def shown() -> bool:
+            while not events.empty():
+                event = events.get_nowait()
+                if event and event.get("type") == "typing":
+                    typing.append(event)
+            return bool(typing)
+
+        await world.settle(shown)
+    finally:
+        world.simulator.bus.unsubscribe(events)
+    assert typing[0]["wa_id"] == WANJIRU and typing[0]["seconds"] == 25
+    chat = (await world.sim.get(f"/_sim/customers/{WANJIRU}/chat")).json()["messages"]
+    assert next(m for m in chat if m["id"] == sent["id"])["read_by_business"] is True

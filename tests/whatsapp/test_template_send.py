@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -9,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
+from imaradesk.core import clock
 from imaradesk.jobs.models import Job
 from imaradesk.whatsapp.schemas import TemplateComponent
 from tests.factories.whatsapp import make_conversation, make_number, make_template
@@ -231,3 +234,34 @@ async def test_a_reply_quotes_the_customer_message(
         },
     )
     assert buttons.status_code == 201 and buttons.json()["context_wamid"] == inbound["wamid"]
+
+
+async def test_typing_is_queued_only_while_the_window_is_open(
+    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
+) -> None:
+    _, conversation = await _conversation(session, settings, client)
+    url = f"{API}/conversations/{conversation.id}/typing"
+
+    async def typing_jobs() -> int:
+        query = select(func.count()).select_from(Job).where(Job.name.like("%show_typing%"))
+        return int(await session.scalar(query) or 0)
+
+    first = await client.post(url)
+    assert first.status_code == 202 and first.json() == {"shown": True}
+    assert (await client.post(url)).json() == {"shown": True}
+    assert await typing_jobs() == 1  # one pending per conversation, however fast the agent types
+    clock.advance(timedelta(hours=25))
+    assert (await client.post(url)).json() == {"shown": False}
+    assert (await client.post(f"{API}/conversations/{uuid.uuid4()}/typing")).status_code == 404
+
+
+async def test_conversations_carry_their_last_change(
+    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
+) -> None:
+    _, conversation = await _conversation(session, settings, client)
+    before = (await client.get(f"{API}/conversations/{conversation.id}")).json()["updated_at"]
+    clock.advance(timedelta(minutes=5))
+    after = (await client.post(f"{API}/conversations/{conversation.id}/status", json={"status": "pending"})).json()
+    assert after["updated_at"] > before
+    listed = (await client.get(f"{API}/conversations")).json()["items"][0]
+    assert listed["updated_at"] == after["updated_at"]
