@@ -1,0 +1,93 @@
+"""Unambiguous support words per intent, matched on whole words after lower-casing and dropping accents.
+
+They only add a small boost to the centroid score (intents.KEYWORD_BOOST): the centroids decide, the
+words tip close calls where one word carries the meaning ("refund" in an otherwise vague sentence).
+"""
+
+from __future__ import annotations
+
+from imaradesk.ai.schemas import Intent
+
+INTENT_KEYWORDS: dict[Intent, tuple[str, ...]] = {
+    "refund_return": (
+        "refund",
+        "refunded",
+        "remboursement",
+        "rembourse",
+        "rembourser",
+        "remboursez",
+        "reembolso",
+        "reembolsar",
+        "devolver",
+        "devolucao",
+        "rejesha pesa",
+        "kurejeshewa",
+        "nirudishieni",
+        "marejesho",
+        "استرداد",
+        "استرجاع",
+        "mayar min da kudi",
+        "da owo mi pada",
+    ),
+    "order_status": (
+        "tracking",
+        "suivi",
+        "rastreio",
+        "rastrear",
+        "rastreo",
+        "kufuatilia",
+        "تتبع",
+        "bibiyar",
+        "itopa",
+    ),
+    "billing_payment": (
+        "invoice",
+        "facture",
+        "fatura",
+        "factura",
+        "risiti",
+        "فاتورة",
+        "rasidi",
+        "charged twice",
+        "m-pesa",
+        "mpesa",
+        "paybill",
+        "mobile money",
+        "orange money",
+    ),
+    "human_agent": (
+        "human",
+        "humain",
+        "humano",
+        "binadamu",
+        "إنسان",
+        "real person",
+        "vrai humain",
+        "pessoa real",
+        "persona real",
+        "mhudumu",
+        "atendente",
+        "conseiller",
+        "asesor",
+        "موظف",
+    ),
+    "technical_support": (
+        "password",
+        "mot de passe",
+        "senha",
+        "contrasena",
+        "nenosiri",
+        "كلمة المرور",
+        "كلمة السر",
+        "kalmar sirri",
+        "error",
+        "erreur",
+        "erro",
+        "hitilafu",
+        "خطأ",
+        "crash",
+        "crashes",
+        "plante",
+        "login",
+    ),
+}
