@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter
 
+from imaradesk.ai import endpoints as ai
 from imaradesk.contacts import endpoints as contacts
 from imaradesk.conversations import endpoints as conversations
 from imaradesk.whatsapp import endpoints as whatsapp
@@ -17,6 +18,7 @@ api_router.include_router(workspaces.router)
 api_router.include_router(contacts.router)
 api_router.include_router(conversations.router)
 api_router.include_router(whatsapp.router)
+api_router.include_router(ai.router)
 
 webhook_router = APIRouter()
 webhook_router.include_router(whatsapp_webhooks.router)

@@ -1,5 +1,6 @@
 """Every domain's tables, imported once so Alembic and the app see one metadata."""
 
+from imaradesk.ai import models as ai_models
 from imaradesk.auth import models as auth_models
 from imaradesk.contacts import models as contact_models
 from imaradesk.conversations import models as conversation_models
@@ -10,6 +11,7 @@ from imaradesk.workspaces import models as workspace_models
 
 __all__ = [
     "Base",
+    "ai_models",
     "auth_models",
     "contact_models",
     "conversation_models",
