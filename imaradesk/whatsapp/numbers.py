@@ -98,6 +98,14 @@ async def update(
         number.default_team_id = data.default_team_id
     if data.label is not None:
         number.label = data.label
+    if data.display_phone_number is not None:
+        number.display_phone_number = data.display_phone_number
+    if data.graph_base_url is not None:
+        number.graph_base_url = str(data.graph_base_url).rstrip("/")
+    if data.api_version is not None:
+        number.api_version = data.api_version
+    if data.verify_token is not None:
+        number.verify_token = data.verify_token
     if data.send_rate_per_second is not None:
         number.send_rate_per_second = data.send_rate_per_second
     if data.access_token is not None:

@@ -27,8 +27,12 @@ class NumberCreate(StrictInput):
 
 class NumberUpdate(StrictInput):
     label: str | None = Field(default=None, max_length=120)
-    access_token: str | None = Field(default=None, min_length=8, max_length=1000)
-    app_secret: str | None = Field(default=None, min_length=8, max_length=200)
+    display_phone_number: str | None = Field(default=None, min_length=3, max_length=32)
+    graph_base_url: AnyHttpUrl | None = None
+    api_version: str | None = Field(default=None, pattern=r"^v[0-9]{2}\.[0-9]$")
+    access_token: str | None = Field(default=None, min_length=8, max_length=1000, description="Write-only")
+    app_secret: str | None = Field(default=None, min_length=8, max_length=200, description="Write-only")
+    verify_token: str | None = Field(default=None, min_length=8, max_length=200)
     send_rate_per_second: int | None = Field(default=None, ge=1, le=1000)
     default_team_id: uuid.UUID | None = None
 
