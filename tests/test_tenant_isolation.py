@@ -49,6 +49,9 @@ async def _ids_in_b(
     number = await make_number(session, settings, b_agent)
     conversation, message = await make_conversation(session, b_agent, number)
     template = await make_template(session, settings, b_agent)
+    ai_provider = await client_b.post(
+        "/api/v1/ai/providers", json={"kind": "openai_compatible", "base_url": "http://127.0.0.1:9/v1"}
+    )
     return {
         "number_id": str(number.id),
         "conversation_id": str(conversation.id),
@@ -59,6 +62,7 @@ async def _ids_in_b(
         "team_id": team.json()["id"],
         "invitation_id": invitation.json()["id"],
         "token_id": token.json()["id"],
+        "provider_id": ai_provider.json()["id"],
     }
 
 
@@ -69,6 +73,7 @@ async def _snapshot(client_b: httpx.AsyncClient) -> dict[str, object]:
         "/api/v1/invitations",
         "/api/v1/api-tokens",
         "/api/v1/workspace",
+        "/api/v1/ai/providers",
     ]
     return {path: (await client_b.get(path)).json() for path in paths}
 
