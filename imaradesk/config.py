@@ -70,6 +70,11 @@ class WhatsAppSettings(BaseModel):
     max_media_bytes: int = Field(default=100 * 1024 * 1024)
 
 
+class KnowledgeSettings(BaseModel):
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1, description="Largest document accepted")
+    max_files_per_upload: int = Field(default=10, ge=1)
+
+
 class HttpSettings(BaseModel):
     max_body_bytes: int = 1_000_000
 
@@ -166,6 +171,7 @@ class Settings(BaseSettings):
     simulator: SimulatorSettings = SimulatorSettings()
     storage: StorageSettings = StorageSettings()
     whatsapp: WhatsAppSettings = WhatsAppSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> Settings:

@@ -13,6 +13,7 @@ from imaradesk.core.errors import AppError
 
 AfterCommit = Callable[[], Awaitable[None]]
 _HOOKS_KEY = "after_commit"
+_DATABASE_KEY = "database"
 
 
 class Database:
@@ -24,6 +25,7 @@ class Database:
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
         """Commit when the block succeeds, roll back when it raises, then run after-commit hooks."""
         async with self.sessionmaker() as session:
+            session.info[_DATABASE_KEY] = self
             try:
                 yield session
                 await session.commit()
@@ -43,6 +45,15 @@ class Database:
 def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
     """Run `hook` once the current unit of work has committed (never if it rolls back)."""
     session.info.setdefault(_HOOKS_KEY, []).append(hook)
+
+
+def database_of(session: AsyncSession) -> Database:
+    """The Database a unit-of-work session came from: for work that opens its own short transactions
+    around slow I/O (AI calls), after `release_before_slow_io`."""
+    database = session.info.get(_DATABASE_KEY)
+    if not isinstance(database, Database):
+        raise RuntimeError("this session was not opened by Database.unit_of_work()")
+    return database
 
 
 def get_database(request: Request) -> Database:

@@ -1,0 +1,1 @@
+"""Knowledge base: upload validation, extract, chunk, embed, vector search, grounded answers."""
