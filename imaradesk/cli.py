@@ -20,6 +20,8 @@ T = TypeVar("T")
 app = typer.Typer(help="ImaraDesk: an AI-native WhatsApp helpdesk.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks: each figure next to its reference, measured in the same run.")
 app.add_typer(bench_app, name="bench")
+eval_app = typer.Typer(help="Accuracy of the AI labels against labelled files.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 
 
 @app.command()
@@ -168,6 +170,34 @@ def bench_ingest(
 
     figures = bench.run(seconds=seconds, concurrency=concurrency, with_worker=worker)
     typer.echo(json.dumps(figures) if as_json else bench.render(figures))
+
+
+@bench_app.command("ai")
+def bench_ai(
+    messages: Annotated[int, typer.Option(help="Messages classified one by one for the latency figures")] = 300,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
+) -> None:
+    """Local provider: classification latency, embeddings/s (messages and passages), cached repeat."""
+    from imaradesk.bench import ai as bench
+
+    figures = bench.run(messages=messages)
+    typer.echo(json.dumps(figures) if as_json else bench.render(figures))
+
+
+@eval_app.command("classify")
+def eval_classify(
+    file: Annotated[Path, typer.Argument(help="JSONL rows: text, intent, sentiment, lang")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
+) -> None:
+    """Intent, sentiment and language accuracy of the local provider, per label and per language."""
+    from imaradesk.ai import evaluation
+
+    try:
+        report = evaluation.evaluate_file(file)
+    except evaluation.EvalFileError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(report) if as_json else evaluation.render(report))
 
 
 def main() -> None:

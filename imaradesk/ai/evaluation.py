@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from imaradesk.ai.classification import sticky_language
 from imaradesk.ai.local.language import count_words
 from imaradesk.ai.local.sentiment import sentiment_class
 from imaradesk.ai.local.sentiment_anchors import SentimentClass
+from imaradesk.ai.providers.local import LocalProvider
 from imaradesk.ai.schemas import INTENTS, Classification
 
 SENTIMENT_CLASSES: tuple[str, ...] = get_args(SentimentClass)
@@ -163,3 +165,13 @@ def _short(label: str) -> str:
 
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1%}"
+
+
+def evaluate_file(path: Path, provider: LocalProvider | None = None) -> dict[str, Any]:
+    """Load and check every row first (a bad file fails before any model loads), then classify and score."""
+    rows = load_rows(path)
+    provider = provider or LocalProvider()
+    started = time.perf_counter()
+    results = provider.classify_many([row.text for row in rows])
+    report = score(rows, results)
+    return {"model": provider.model, "seconds": round(time.perf_counter() - started, 2), **report}
