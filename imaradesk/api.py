@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from imaradesk.ai import endpoints as ai
 from imaradesk.contacts import endpoints as contacts
 from imaradesk.conversations import endpoints as conversations
+from imaradesk.knowledge import endpoints as knowledge
 from imaradesk.whatsapp import endpoints as whatsapp
 from imaradesk.whatsapp import webhook_endpoints as whatsapp_webhooks
 from imaradesk.workspaces import endpoints as workspaces
@@ -19,6 +20,7 @@ api_router.include_router(contacts.router)
 api_router.include_router(conversations.router)
 api_router.include_router(whatsapp.router)
 api_router.include_router(ai.router)
+api_router.include_router(knowledge.router)
 
 webhook_router = APIRouter()
 webhook_router.include_router(whatsapp_webhooks.router)

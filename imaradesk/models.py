@@ -6,6 +6,7 @@ from imaradesk.contacts import models as contact_models
 from imaradesk.conversations import models as conversation_models
 from imaradesk.db.base import Base
 from imaradesk.jobs import models as job_models
+from imaradesk.knowledge import models as knowledge_models
 from imaradesk.whatsapp import models as whatsapp_models
 from imaradesk.workspaces import models as workspace_models
 
@@ -16,6 +17,7 @@ __all__ = [
     "contact_models",
     "conversation_models",
     "job_models",
+    "knowledge_models",
     "whatsapp_models",
     "workspace_models",
 ]

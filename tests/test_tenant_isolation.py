@@ -25,6 +25,7 @@ SAMPLE_BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("post", "/api/v1/conversations/{conversation_id}/messages"): {"type": "note", "text": "hello"},
     ("post", "/api/v1/conversations/{conversation_id}/status"): {"status": "resolved"},
     ("put", "/api/v1/conversations/{conversation_id}/tags"): {"tags": ["vip"]},
+    ("post", "/api/v1/conversations/{conversation_id}/translate"): {"text": "hello"},
 }
 
 
@@ -33,6 +34,7 @@ SAMPLE_FILES: dict[tuple[str, str], dict[str, tuple[str, bytes, str]]] = {
     ("post", "/api/v1/conversations/{conversation_id}/attachments"): {
         "file": ("r.pdf", b"%PDF-1.4", "application/pdf")
     },
+    ("put", "/api/v1/knowledge/documents/{document_id}/file"): {"file": ("faq.txt", b"We open at 9am.", "text/plain")},
 }
 
 
@@ -52,7 +54,11 @@ async def _ids_in_b(
     ai_provider = await client_b.post(
         "/api/v1/ai/providers", json={"kind": "openai_compatible", "base_url": "http://127.0.0.1:9/v1"}
     )
+    documents = await client_b.post(
+        "/api/v1/knowledge/documents", files={"files": ("faq.txt", b"We open at 8am.", "text/plain")}
+    )
     return {
+        "document_id": documents.json()[0]["id"],
         "number_id": str(number.id),
         "conversation_id": str(conversation.id),
         "message_id": str(message.id),
@@ -74,6 +80,7 @@ async def _snapshot(client_b: httpx.AsyncClient) -> dict[str, object]:
         "/api/v1/api-tokens",
         "/api/v1/workspace",
         "/api/v1/ai/providers",
+        "/api/v1/knowledge/documents",
     ]
     return {path: (await client_b.get(path)).json() for path in paths}
 

@@ -66,6 +66,8 @@ class Conversation(IdMixin, WorkspaceOwned, TimestampMixin, Base):
     last_inbound_at: Mapped[datetime | None]
     last_message_preview: Mapped[str] = mapped_column(String(200), default="")
     unread_count: Mapped[int] = mapped_column(default=0)
+    # The customer's last confidently detected language: short messages ("ok", "asante") keep it.
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class Message(IdMixin, WorkspaceOwned, Base):
@@ -93,6 +95,15 @@ class Message(IdMixin, WorkspaceOwned, Base):
     delivered_at: Mapped[datetime | None]
     read_at: Mapped[datetime | None]
     failed_at: Mapped[datetime | None]
+    # AI understanding (enrichment.py), written in one statement so a message is never half-labelled.
+    intent: Mapped[str | None] = mapped_column(String(32))
+    intent_confidence: Mapped[float | None]
+    sentiment: Mapped[float | None]
+    language: Mapped[str | None] = mapped_column(String(8))
+    language_confidence: Mapped[float | None]
+    insight_sources: Mapped[dict[str, Any] | None]
+    translation: Mapped[dict[str, Any] | None]
+    enriched_at: Mapped[datetime | None]
 
 
 class ConversationTag(WorkspaceOwned, Base):

@@ -58,6 +58,34 @@ class MediaRead(Schema):
     url: str | None = Field(default=None, description="Download link, once the file is stored")
 
 
+class InsightSource(Schema):
+    provider: str
+    model: str
+    method: str | None = None
+
+
+class MessageInsight(Schema):
+    """What the AI understood of an inbound message; every label is present or the insight is absent."""
+
+    intent: str
+    intent_confidence: float = Field(ge=0.0, le=1.0)
+    sentiment: float = Field(ge=-1.0, le=1.0, description="-1 very negative … +1 very positive")
+    language: str = Field(description="ISO 639-1")
+    language_confidence: float = Field(ge=0.0, le=1.0)
+    sources: dict[str, InsightSource] = Field(description="Who produced each label: intent, sentiment, language")
+
+
+class MessageTranslation(Schema):
+    """The message in the workspace language, or why there is none."""
+
+    status: Literal["translated", "unavailable"]
+    language: str = Field(description="The workspace language the text was (or would be) translated into")
+    text: str | None = None
+    provider: str | None = None
+    model: str | None = None
+    reason: str | None = Field(default=None, description="Why there is no translation, in plain words")
+
+
 class MessageRead(Schema):
     id: uuid.UUID
     conversation_id: uuid.UUID
@@ -75,6 +103,8 @@ class MessageRead(Schema):
     sent_at: datetime | None
     delivered_at: datetime | None
     read_at: datetime | None
+    insight: MessageInsight | None = None
+    translation: MessageTranslation | None = None
 
 
 class TextSend(StrictInput):
@@ -167,3 +197,25 @@ class StatusUpdate(StrictInput):
 
 class TagsUpdate(StrictInput):
     tags: list[str] = Field(max_length=50)
+
+
+class DraftTranslationCreate(StrictInput):
+    text: str = Field(min_length=1, max_length=4096, description="The agent's draft, in the workspace language")
+
+
+class DraftTranslationRead(Schema):
+    text: str = Field(description="The draft in the customer's language; check it, then send it")
+    source_language: str
+    target_language: str
+    provider: str
+    model: str
+
+
+class SummaryRead(Schema):
+    """A conversation summary shaped as a ticket."""
+
+    title: str
+    description: str
+    extractive: bool = Field(description="Quoted from the conversation (offline), not written by a model")
+    provider: str
+    model: str

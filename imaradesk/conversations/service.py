@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from imaradesk.ai.schemas import Classification
 from imaradesk.contacts import service as contacts
 from imaradesk.contacts.models import Contact
 from imaradesk.conversations import live
@@ -37,6 +38,9 @@ from imaradesk.core import clock
 from imaradesk.core.errors import FieldInvalid
 from imaradesk.jobs import publish
 from imaradesk.workspaces import service as workspaces
+
+# A detection this sure becomes the conversation's language, which short messages then keep.
+CONFIDENT_LANGUAGE = 0.7
 
 _PREVIEW = 120
 
@@ -393,3 +397,40 @@ async def attach_media(
     message = await get_message(session, workspace_id, message_id)
     message.media = media
     await _notify_message(session, workspace_id, message, None, "message.updated")
+
+
+async def record_insight(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    message_id: uuid.UUID,
+    insight: Classification,
+    translation: dict[str, Any] | None,
+) -> Message:
+    """Store every AI label of a message at once, and remember the customer's language when it is confident."""
+    message = await get_message(session, workspace_id, message_id)
+    message.intent = insight.intent
+    message.intent_confidence = insight.intent_confidence
+    message.sentiment = insight.sentiment
+    message.language = insight.language
+    message.language_confidence = insight.language_confidence
+    message.insight_sources = {
+        "intent": insight.intent_source.model_dump(),
+        "sentiment": insight.sentiment_source.model_dump(),
+        "language": insight.language_source.model_dump(),
+    }
+    message.translation = translation
+    message.enriched_at = clock.now()
+    if insight.language_confidence >= CONFIDENT_LANGUAGE:
+        conversation = await get(session, workspace_id, message.conversation_id)
+        conversation.language = insight.language
+    await _notify_message(session, workspace_id, message, None, "message.updated")
+    return message
+
+
+async def record_translation(
+    session: AsyncSession, workspace_id: uuid.UUID, message_id: uuid.UUID, translation: dict[str, Any] | None
+) -> Message:
+    message = await get_message(session, workspace_id, message_id)
+    message.translation = translation
+    await _notify_message(session, workspace_id, message, None, "message.updated")
+    return message

@@ -13,9 +13,12 @@ from imaradesk.conversations.repository import ConversationRepository
 from imaradesk.conversations.schemas import (
     ContactSummary,
     ConversationRead,
+    InsightSource,
     MediaRead,
     MessageError,
+    MessageInsight,
     MessageRead,
+    MessageTranslation,
 )
 from imaradesk.conversations.window import is_window_open, window_expires_at
 from imaradesk.core import clock
@@ -85,4 +88,19 @@ def message_read(message: Message) -> MessageRead:
         sent_at=message.sent_at,
         delivered_at=message.delivered_at,
         read_at=message.read_at,
+        insight=message_insight(message),
+        translation=MessageTranslation.model_validate(message.translation) if message.translation else None,
+    )
+
+
+def message_insight(message: Message) -> MessageInsight | None:
+    if message.enriched_at is None or message.intent is None:
+        return None
+    return MessageInsight(
+        intent=message.intent,
+        intent_confidence=message.intent_confidence or 0.0,
+        sentiment=message.sentiment or 0.0,
+        language=message.language or "",
+        language_confidence=message.language_confidence or 0.0,
+        sources={key: InsightSource.model_validate(value) for key, value in (message.insight_sources or {}).items()},
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 JOB_MODULES: tuple[str, ...] = (
     "imaradesk.conversations.jobs",
+    "imaradesk.knowledge.jobs",
     "imaradesk.whatsapp.jobs",
 )
 

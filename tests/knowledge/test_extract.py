@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from imaradesk.knowledge.chunking import MAX_CHARS, chunk_blocks
@@ -16,7 +18,11 @@ def texts(data: bytes, name: str) -> list[str]:
 def test_pdf_pages_and_headings_become_chunks_that_name_their_section() -> None:
     data = files.pdf(
         [
-            ["Delivery times", "Orders inside Nairobi arrive the next working day. Orders to", "Mombasa take three days."],
+            [
+                "Delivery times",
+                "Orders inside Nairobi arrive the next working day. Orders to",
+                "Mombasa take three days.",
+            ],
             ["Refunds", "Money is sent back to M-Pesa within 7 days."],
         ]
     )
@@ -118,5 +124,5 @@ def test_long_text_is_cut_into_overlapping_chunks_of_bounded_size() -> None:
     assert len(chunks) > 5
     assert all(len(chunk) <= MAX_CHARS + 100 for chunk in chunks)
     # Overlap: each chunk starts with the end of the previous one, so no sentence is only ever cut.
-    for previous, current in zip(chunks, chunks[1:], strict=False):
+    for previous, current in itertools.pairwise(chunks):
         assert current.split(". ")[0] in previous

@@ -9,7 +9,8 @@ from imaradesk.knowledge.index import AdaptiveIndex, ExactIndex, HnswIndex
 
 
 def unit(rows: np.ndarray) -> np.ndarray:
-    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    normalised: np.ndarray = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    return normalised
 
 
 @pytest.fixture
@@ -42,9 +43,7 @@ def test_hnsw_agrees_with_exact_search(data: np.ndarray) -> None:
     exact.add(keys, data)
     graph.add(keys, data)
     queries = unit(data[:100] + 0.05 * np.random.default_rng(1).standard_normal((100, 64)))
-    found = sum(
-        len({h.key for h in graph.search(q, 5)} & {h.key for h in exact.search(q, 5)}) for q in queries
-    )
+    found = sum(len({h.key for h in graph.search(q, 5)} & {h.key for h in exact.search(q, 5)}) for q in queries)
     assert found / 500 >= 0.95
     top = graph.search(queries[0], 1)[0]
     assert top.score == pytest.approx(float(data[top.key] @ queries[0]), abs=5e-3)
