@@ -22,44 +22,44 @@ router = APIRouter(prefix="/ai", tags=["ai"])
 
 
 @router.get("/providers", response_model=list[AIProviderRead])
-async def list_providers(session: Session, actor: CurrentActor) -> list[AIProviderRead]:
+async def list_ai_providers(session: Session, actor: CurrentActor) -> list[AIProviderRead]:
     return await settings.list_providers(session, actor.workspace_id)
 
 
 @router.post("/providers", response_model=AIProviderRead, status_code=status.HTTP_201_CREATED)
-async def create_provider(session: Session, actor: AdminActor, data: AIProviderCreate) -> AIProviderRead:
+async def create_ai_provider(session: Session, actor: AdminActor, data: AIProviderCreate) -> AIProviderRead:
     return await settings.create_provider(session, actor.workspace_id, data)
 
 
 @router.patch("/providers/{provider_id}", response_model=AIProviderRead)
-async def update_provider(
+async def update_ai_provider(
     session: Session, actor: AdminActor, provider_id: uuid.UUID, data: AIProviderUpdate
 ) -> AIProviderRead:
     return await settings.update_provider(session, actor.workspace_id, provider_id, data)
 
 
 @router.delete("/providers/{provider_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_provider(session: Session, actor: AdminActor, provider_id: uuid.UUID) -> None:
+async def delete_ai_provider(session: Session, actor: AdminActor, provider_id: uuid.UUID) -> None:
     await settings.delete_provider(session, actor.workspace_id, provider_id)
 
 
 @router.post("/providers/{provider_id}/test", response_model=AIConnectionTest)
-async def test_provider(session: Session, actor: AdminActor, provider_id: uuid.UUID) -> AIConnectionTest:
+async def test_ai_provider(session: Session, actor: AdminActor, provider_id: uuid.UUID) -> AIConnectionTest:
     return await settings.test_provider(session, actor.workspace_id, provider_id)
 
 
 @router.get("/routing", response_model=AIRoutingRead)
-async def get_routing(session: Session, actor: CurrentActor) -> AIRoutingRead:
+async def get_ai_routing(session: Session, actor: CurrentActor) -> AIRoutingRead:
     return await settings.get_routing(session, actor.workspace_id)
 
 
 @router.put("/routing", response_model=AIRoutingRead)
-async def update_routing(session: Session, actor: AdminActor, data: AIRoutingUpdate) -> AIRoutingRead:
+async def update_ai_routing(session: Session, actor: AdminActor, data: AIRoutingUpdate) -> AIRoutingRead:
     return await settings.update_routing(session, actor.workspace_id, data)
 
 
 @router.get("/calls", response_model=AICallPage)
-async def list_calls(
+async def list_ai_calls(
     session: Session,
     actor: AdminActor,
     task: Task | None = None,

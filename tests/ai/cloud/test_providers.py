@@ -141,7 +141,7 @@ FAILURES = [
     pytest.param(OUTAGE, ProviderUnavailable, id="503"),
     pytest.param(SERVER_ERROR, ProviderUnavailable, id="500"),
     pytest.param(Reply(status=529), ProviderUnavailable, id="529-overloaded"),
-    pytest.param(slow(3 * TIMEOUT), ProviderUnavailable, id="timeout"),
+    pytest.param(slow(TIMEOUT + 1.5), ProviderUnavailable, id="timeout"),
     pytest.param(RATE_LIMITED, ProviderRateLimited, id="429"),
     pytest.param(UNAUTHORIZED, ProviderAuthFailed, id="401"),
     pytest.param(Reply(status=403), ProviderAuthFailed, id="403"),

@@ -11,7 +11,7 @@ from imaradesk.ai.providers.base import ProviderAuthFailed
 from imaradesk.ai.router import CIRCUIT_OPEN, AllProvidersFailed, CircuitBreaker, Router
 from imaradesk.ai.schemas import Task
 from imaradesk.core import clock
-from tests.ai.cloud.conftest import Fakes, StubLocal
+from tests.ai.cloud.conftest import TIMEOUT, Fakes, StubLocal
 from tests.ai.cloud.test_providers import build
 from tests.fakes.llm_server import (
     MALFORMED,
@@ -46,7 +46,7 @@ async def test_the_first_provider_answers_when_healthy(fakes: Fakes) -> None:
     [
         pytest.param(OUTAGE, id="outage-503"),
         pytest.param(SERVER_ERROR, id="outage-500"),
-        pytest.param(slow(3), id="slow-timeout"),
+        pytest.param(slow(TIMEOUT + 1.5), id="slow-timeout"),
         pytest.param(RATE_LIMITED, id="429"),
         pytest.param(UNAUTHORIZED, id="401"),
         pytest.param(MALFORMED, id="malformed-json"),

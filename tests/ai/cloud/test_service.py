@@ -4,11 +4,10 @@ translation unavailable, summaries, embeddings; no transaction held while a vend
 from __future__ import annotations
 
 import asyncio
-import time
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.ai import calls, service
@@ -18,7 +17,7 @@ from imaradesk.ai.models import AICacheEntry, AICall
 from imaradesk.ai.router import AllProvidersFailed
 from imaradesk.ai.schemas import ProviderKind, Task, Turn
 from imaradesk.db.session import Database
-from tests.ai.cloud.conftest import Fakes, StubLocal, configure
+from tests.ai.cloud.conftest import TIMEOUT, Fakes, StubLocal, configure
 from tests.factories.workspaces import make_workspace
 from tests.fakes.llm_server import CLASSIFICATION, OFF_SCHEMA, OUTAGE, RATE_LIMITED, Reply, slow
 
@@ -145,20 +144,29 @@ class TestCache:
         entry = (await session.scalars(select(AICacheEntry).limit(1))).one()
         assert len(entry.value) == 8 * 4
 
-    async def test_a_front_hit_is_fast(
+    async def test_a_front_hit_touches_neither_model_nor_database(
         self, session: AsyncSession, database: Database, fakes: Fakes, local: StubLocal
     ) -> None:
+        """How fast a hit is belongs to `imaradesk bench ai`; here: a hit answers before any database trip."""
         owner = await make_workspace(session)
         await configure(session, owner.workspace_id, fakes, [ProviderKind.openai])
-        await service.understand_message(database, owner.workspace_id, "Where is my order?", previous_language=None)
-        started = time.perf_counter()
-        for _ in range(200):
-            await service.understand_message(database, owner.workspace_id, "Where is my order?", previous_language=None)
-        per_hit_ms = (time.perf_counter() - started) * 1000 / 200
-        assert per_hit_ms < 5, (
-            f"{per_hit_ms:.3f} ms per hit (bench ai measures it properly; this only catches a DB trip)"
+        first = await service.understand_message(
+            database, owner.workspace_id, "Where is my order?", previous_language=None
         )
+
+        class NoDatabase:
+            def unit_of_work(self):  # type: ignore[no-untyped-def]
+                raise AssertionError("a front hit must not open a unit of work before answering")
+
+        hit = await service.understand_message(
+            NoDatabase(),  # type: ignore[arg-type]
+            owner.workspace_id,
+            "Where is my order?",
+            previous_language=None,
+        )
+        assert hit.intent == first.intent
         assert len(fakes.openai.requests) == 1
+        await calls.drain()  # the hit's log row fails to write here, which is logged and never raised
 
 
 async def test_sticky_language_keeps_the_conversation_language_on_short_messages(
@@ -202,11 +210,11 @@ class TestTranslate:
         owner = await make_workspace(session)
         await configure(session, owner.workspace_id, fakes, [ProviderKind.gemini, ProviderKind.openai])
         fakes.gemini.always(OUTAGE)
-        fakes.openai.always(slow(3))
+        fakes.openai.always(slow(TIMEOUT + 1.5))
         with pytest.raises(service.TranslationUnavailable) as raised:
             await service.translate(database, owner.workspace_id, "Habari", target_language="en", source_language="sw")
         assert "gemini: Gemini is failing (HTTP 503)" in raised.value.message
-        assert "openai: OpenAI did not answer within 1 s" in raised.value.message
+        assert f"openai: OpenAI did not answer within {TIMEOUT:g} s" in raised.value.message
 
 
 async def test_the_routing_order_is_the_workspaces(
@@ -228,15 +236,14 @@ async def test_no_transaction_is_held_while_a_vendor_answers(
     async with committed_database.unit_of_work() as session:
         owner = await make_workspace(session)
         await configure(session, owner.workspace_id, fakes, [ProviderKind.openai])
-    fakes.openai.script(slow(0.8))
+    fakes.openai.script(slow(TIMEOUT - 0.5))
     understanding = asyncio.create_task(
         service.understand_message(committed_database, owner.workspace_id, "slow one", previous_language=None)
     )
-    await asyncio.sleep(0.3)
-    started = time.perf_counter()
+    while not fakes.openai.requests:  # the vendor has the request: the service is waiting on it
+        await asyncio.sleep(0.01)
     async with committed_database.unit_of_work() as session:
-        await make_workspace(session, "Another")
-    assert time.perf_counter() - started < 0.4
-    assert not understanding.done()
+        await session.execute(text("SELECT 1"))  # BEGIN IMMEDIATE on SQLite: needs the one connection
+    assert not understanding.done(), "the unit of work got the connection while the vendor was still answering"
     await understanding
     await calls.close(committed_database)

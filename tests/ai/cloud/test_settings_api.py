@@ -23,7 +23,7 @@ KEY = "sk-proj-SECRETSECRETSECRET-9Q7Z"
 async def add_openai(client: httpx.AsyncClient, fakes: Fakes, key: str = KEY) -> httpx.Response:
     return await client.post(
         "/api/v1/ai/providers",
-        json={"kind": "openai", "api_key": key, "base_url": fakes.openai.url + "/v1", "timeout_seconds": 1},
+        json={"kind": "openai", "api_key": key, "base_url": fakes.openai.url + "/v1", "timeout_seconds": 5},
     )
 
 

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AssignData, AssignErrors, AssignResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateNumberData, CreateNumberErrors, CreateNumberResponses, CreateTeamData, CreateTeamErrors, CreateTeamResponses, CreateTemplateData, CreateTemplateErrors, CreateTemplateResponses, DeleteNumberData, DeleteNumberErrors, DeleteNumberResponses, DeleteTeamData, DeleteTeamErrors, DeleteTeamResponses, DeleteTemplateData, DeleteTemplateErrors, DeleteTemplateResponses, DownloadMediaData, DownloadMediaErrors, DownloadMediaResponses, InboxEventsData, InboxEventsResponses, ListApiTokensData, ListApiTokensResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListInvitationsData, ListInvitationsResponses, ListMembersData, ListMembersResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListNumbersData, ListNumbersResponses, ListRejectedWebhooksData, ListRejectedWebhooksResponses, ListTeamsData, ListTeamsResponses, ListTemplatesData, ListTemplatesResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutResponses, MarkReadData, MarkReadErrors, MarkReadResponses, MeData, MeResponses, PreviewInvitationData, PreviewInvitationErrors, PreviewInvitationResponses, ReadContactData, ReadContactErrors, ReadContactResponses, ReadConversationData, ReadConversationErrors, ReadConversationResponses, ReadMemberData, ReadMemberErrors, ReadMemberResponses, ReadWorkspaceData, ReadWorkspaceResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, SearchContactsData, SearchContactsErrors, SearchContactsResponses, SendAttachmentData, SendAttachmentErrors, SendAttachmentResponses, SendMessageData, SendMessageErrors, SendMessageResponses, SetStatusData, SetStatusErrors, SetStatusResponses, SetTagsData, SetTagsErrors, SetTagsResponses, SignupData, SignupErrors, SignupResponses, SyncTemplatesData, SyncTemplatesResponses, TestNumberData, TestNumberErrors, TestNumberResponses, UpdateContactData, UpdateContactErrors, UpdateContactResponses, UpdateMemberData, UpdateMemberErrors, UpdateMemberResponses, UpdateNumberData, UpdateNumberErrors, UpdateNumberResponses, UpdateTeamData, UpdateTeamErrors, UpdateTeamResponses, UpdateTemplateData, UpdateTemplateErrors, UpdateTemplateResponses, UpdateWorkspaceData, UpdateWorkspaceErrors, UpdateWorkspaceResponses } from './types.gen';
+import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AnswerQuestionData, AnswerQuestionErrors, AnswerQuestionResponses, AssignData, AssignErrors, AssignResponses, CreateAiProviderData, CreateAiProviderErrors, CreateAiProviderResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInvitationData, CreateInvitationErrors, CreateInvitationResponses, CreateMemberData, CreateMemberErrors, CreateMemberResponses, CreateNumberData, CreateNumberErrors, CreateNumberResponses, CreateTeamData, CreateTeamErrors, CreateTeamResponses, CreateTemplateData, CreateTemplateErrors, CreateTemplateResponses, DeleteAiProviderData, DeleteAiProviderErrors, DeleteAiProviderResponses, DeleteDocumentData, DeleteDocumentErrors, DeleteDocumentResponses, DeleteNumberData, DeleteNumberErrors, DeleteNumberResponses, DeleteTeamData, DeleteTeamErrors, DeleteTeamResponses, DeleteTemplateData, DeleteTemplateErrors, DeleteTemplateResponses, DownloadMediaData, DownloadMediaErrors, DownloadMediaResponses, GetAiRoutingData, GetAiRoutingResponses, InboxEventsData, InboxEventsResponses, ListAiCallsData, ListAiCallsErrors, ListAiCallsResponses, ListAiProvidersData, ListAiProvidersResponses, ListApiTokensData, ListApiTokensResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListDocumentsData, ListDocumentsErrors, ListDocumentsResponses, ListInvitationsData, ListInvitationsResponses, ListMembersData, ListMembersResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListNumbersData, ListNumbersResponses, ListRejectedWebhooksData, ListRejectedWebhooksResponses, ListTeamsData, ListTeamsResponses, ListTemplatesData, ListTemplatesResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutResponses, MarkReadData, MarkReadErrors, MarkReadResponses, MeData, MeResponses, PreviewInvitationData, PreviewInvitationErrors, PreviewInvitationResponses, ReadContactData, ReadContactErrors, ReadContactResponses, ReadConversationData, ReadConversationErrors, ReadConversationResponses, ReadDocumentData, ReadDocumentErrors, ReadDocumentResponses, ReadMemberData, ReadMemberErrors, ReadMemberResponses, ReadWorkspaceData, ReadWorkspaceResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, ReplaceDocumentData, ReplaceDocumentErrors, ReplaceDocumentResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, SearchContactsData, SearchContactsErrors, SearchContactsResponses, SearchKnowledgeData, SearchKnowledgeErrors, SearchKnowledgeResponses, SendAttachmentData, SendAttachmentErrors, SendAttachmentResponses, SendMessageData, SendMessageErrors, SendMessageResponses, SetStatusData, SetStatusErrors, SetStatusResponses, SetTagsData, SetTagsErrors, SetTagsResponses, ShowTypingData, ShowTypingErrors, ShowTypingResponses, SignupData, SignupErrors, SignupResponses, SummarizeConversationData, SummarizeConversationErrors, SummarizeConversationResponses, SyncTemplatesData, SyncTemplatesResponses, TestAiProviderData, TestAiProviderErrors, TestAiProviderResponses, TestNumberData, TestNumberErrors, TestNumberResponses, TranslateDraftData, TranslateDraftErrors, TranslateDraftResponses, TranslateMessageData, TranslateMessageErrors, TranslateMessageResponses, UpdateAiProviderData, UpdateAiProviderErrors, UpdateAiProviderResponses, UpdateAiRoutingData, UpdateAiRoutingErrors, UpdateAiRoutingResponses, UpdateContactData, UpdateContactErrors, UpdateContactResponses, UpdateMemberData, UpdateMemberErrors, UpdateMemberResponses, UpdateNumberData, UpdateNumberErrors, UpdateNumberResponses, UpdateTeamData, UpdateTeamErrors, UpdateTeamResponses, UpdateTemplateData, UpdateTemplateErrors, UpdateTemplateResponses, UpdateWorkspaceData, UpdateWorkspaceErrors, UpdateWorkspaceResponses, UploadDocumentsData, UploadDocumentsErrors, UploadDocumentsResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,67 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: Record<string, unknown>;
 };
+
+/**
+ * List Ai Calls
+ */
+export const listAiCalls = <ThrowOnError extends boolean = true>(options?: Options<ListAiCallsData, ThrowOnError>) => (options?.client ?? client).get<ListAiCallsResponses, ListAiCallsErrors, ThrowOnError>({ url: '/api/v1/ai/calls', ...options });
+
+/**
+ * List Ai Providers
+ */
+export const listAiProviders = <ThrowOnError extends boolean = true>(options?: Options<ListAiProvidersData, ThrowOnError>) => (options?.client ?? client).get<ListAiProvidersResponses, unknown, ThrowOnError>({ url: '/api/v1/ai/providers', ...options });
+
+/**
+ * Create Ai Provider
+ */
+export const createAiProvider = <ThrowOnError extends boolean = true>(options: Options<CreateAiProviderData, ThrowOnError>) => (options.client ?? client).post<CreateAiProviderResponses, CreateAiProviderErrors, ThrowOnError>({
+    url: '/api/v1/ai/providers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Ai Provider
+ */
+export const deleteAiProvider = <ThrowOnError extends boolean = true>(options: Options<DeleteAiProviderData, ThrowOnError>) => (options.client ?? client).delete<DeleteAiProviderResponses, DeleteAiProviderErrors, ThrowOnError>({ url: '/api/v1/ai/providers/{provider_id}', ...options });
+
+/**
+ * Update Ai Provider
+ */
+export const updateAiProvider = <ThrowOnError extends boolean = true>(options: Options<UpdateAiProviderData, ThrowOnError>) => (options.client ?? client).patch<UpdateAiProviderResponses, UpdateAiProviderErrors, ThrowOnError>({
+    url: '/api/v1/ai/providers/{provider_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Test Ai Provider
+ */
+export const testAiProvider = <ThrowOnError extends boolean = true>(options: Options<TestAiProviderData, ThrowOnError>) => (options.client ?? client).post<TestAiProviderResponses, TestAiProviderErrors, ThrowOnError>({ url: '/api/v1/ai/providers/{provider_id}/test', ...options });
+
+/**
+ * Get Ai Routing
+ */
+export const getAiRouting = <ThrowOnError extends boolean = true>(options?: Options<GetAiRoutingData, ThrowOnError>) => (options?.client ?? client).get<GetAiRoutingResponses, unknown, ThrowOnError>({ url: '/api/v1/ai/routing', ...options });
+
+/**
+ * Update Ai Routing
+ */
+export const updateAiRouting = <ThrowOnError extends boolean = true>(options: Options<UpdateAiRoutingData, ThrowOnError>) => (options.client ?? client).put<UpdateAiRoutingResponses, UpdateAiRoutingErrors, ThrowOnError>({
+    url: '/api/v1/ai/routing',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Api Tokens
@@ -171,6 +232,13 @@ export const sendMessage = <ThrowOnError extends boolean = true>(options: Option
 export const downloadMedia = <ThrowOnError extends boolean = true>(options: Options<DownloadMediaData, ThrowOnError>) => (options.client ?? client).get<DownloadMediaResponses, DownloadMediaErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/messages/{message_id}/media', ...options });
 
 /**
+ * Translate Message
+ *
+ * Translate a customer's message into the workspace language again (e.g. after adding a provider key).
+ */
+export const translateMessage = <ThrowOnError extends boolean = true>(options: Options<TranslateMessageData, ThrowOnError>) => (options.client ?? client).post<TranslateMessageResponses, TranslateMessageErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/messages/{message_id}/translation', ...options });
+
+/**
  * Mark Read
  */
 export const markRead = <ThrowOnError extends boolean = true>(options: Options<MarkReadData, ThrowOnError>) => (options.client ?? client).post<MarkReadResponses, MarkReadErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/read', ...options });
@@ -188,6 +256,13 @@ export const setStatus = <ThrowOnError extends boolean = true>(options: Options<
 });
 
 /**
+ * Summarize Conversation
+ *
+ * A ticket-shaped summary: generated by a provider, or quoted from the conversation offline.
+ */
+export const summarizeConversation = <ThrowOnError extends boolean = true>(options: Options<SummarizeConversationData, ThrowOnError>) => (options.client ?? client).post<SummarizeConversationResponses, SummarizeConversationErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/summary', ...options });
+
+/**
  * Set Tags
  */
 export const setTags = <ThrowOnError extends boolean = true>(options: Options<SetTagsData, ThrowOnError>) => (options.client ?? client).put<SetTagsResponses, SetTagsErrors, ThrowOnError>({
@@ -198,6 +273,29 @@ export const setTags = <ThrowOnError extends boolean = true>(options: Options<Se
         ...options.headers
     }
 });
+
+/**
+ * Translate Draft
+ *
+ * Translate the agent's draft into the customer's language (needs an AI provider that can translate).
+ */
+export const translateDraft = <ThrowOnError extends boolean = true>(options: Options<TranslateDraftData, ThrowOnError>) => (options.client ?? client).post<TranslateDraftResponses, TranslateDraftErrors, ThrowOnError>({
+    url: '/api/v1/conversations/{conversation_id}/translate',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Show Typing
+ *
+ * The agent started typing: the customer sees 'typing…' for up to 25 s (sent in the background).
+ *
+ * The web app calls this at most every 20 s per conversation while the agent types.
+ */
+export const showTyping = <ThrowOnError extends boolean = true>(options: Options<ShowTypingData, ThrowOnError>) => (options.client ?? client).post<ShowTypingResponses, ShowTypingErrors, ThrowOnError>({ url: '/api/v1/conversations/{conversation_id}/typing', ...options });
 
 /**
  * Inbox Events
@@ -227,6 +325,77 @@ export const createInvitation = <ThrowOnError extends boolean = true>(options: O
  * Revoke Invitation
  */
 export const revokeInvitation = <ThrowOnError extends boolean = true>(options: Options<RevokeInvitationData, ThrowOnError>) => (options.client ?? client).delete<RevokeInvitationResponses, RevokeInvitationErrors, ThrowOnError>({ url: '/api/v1/invitations/{invitation_id}', ...options });
+
+/**
+ * Answer Question
+ *
+ * A grounded answer with citations; offline, quoted passages; below the relevance threshold, a refusal.
+ */
+export const answerQuestion = <ThrowOnError extends boolean = true>(options: Options<AnswerQuestionData, ThrowOnError>) => (options.client ?? client).post<AnswerQuestionResponses, AnswerQuestionErrors, ThrowOnError>({
+    url: '/api/v1/knowledge/answer',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Documents
+ */
+export const listDocuments = <ThrowOnError extends boolean = true>(options?: Options<ListDocumentsData, ThrowOnError>) => (options?.client ?? client).get<ListDocumentsResponses, ListDocumentsErrors, ThrowOnError>({ url: '/api/v1/knowledge/documents', ...options });
+
+/**
+ * Upload Documents
+ *
+ * Store the files and start ingesting each; poll the documents for status (processing → ready or failed).
+ */
+export const uploadDocuments = <ThrowOnError extends boolean = true>(options: Options<UploadDocumentsData, ThrowOnError>) => (options.client ?? client).post<UploadDocumentsResponses, UploadDocumentsErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    url: '/api/v1/knowledge/documents',
+    ...options,
+    headers: {
+        'Content-Type': null,
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Document
+ */
+export const deleteDocument = <ThrowOnError extends boolean = true>(options: Options<DeleteDocumentData, ThrowOnError>) => (options.client ?? client).delete<DeleteDocumentResponses, DeleteDocumentErrors, ThrowOnError>({ url: '/api/v1/knowledge/documents/{document_id}', ...options });
+
+/**
+ * Read Document
+ */
+export const readDocument = <ThrowOnError extends boolean = true>(options: Options<ReadDocumentData, ThrowOnError>) => (options.client ?? client).get<ReadDocumentResponses, ReadDocumentErrors, ThrowOnError>({ url: '/api/v1/knowledge/documents/{document_id}', ...options });
+
+/**
+ * Replace Document
+ *
+ * Upload a new version; the old one keeps answering until the new one is ready, then it is removed.
+ */
+export const replaceDocument = <ThrowOnError extends boolean = true>(options: Options<ReplaceDocumentData, ThrowOnError>) => (options.client ?? client).put<ReplaceDocumentResponses, ReplaceDocumentErrors, ThrowOnError>({
+    ...formDataBodySerializer,
+    url: '/api/v1/knowledge/documents/{document_id}/file',
+    ...options,
+    headers: {
+        'Content-Type': null,
+        ...options.headers
+    }
+});
+
+/**
+ * Search Knowledge
+ */
+export const searchKnowledge = <ThrowOnError extends boolean = true>(options: Options<SearchKnowledgeData, ThrowOnError>) => (options.client ?? client).post<SearchKnowledgeResponses, SearchKnowledgeErrors, ThrowOnError>({
+    url: '/api/v1/knowledge/search',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Members
