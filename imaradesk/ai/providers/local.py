@@ -7,6 +7,7 @@ generation and agent work with `Unsupported` instead of inventing text (spec §4
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Sequence
 
 from imaradesk.ai.embeddings import Embedder, default_embedder, embed_async
@@ -43,6 +44,7 @@ _UNSUPPORTED_MESSAGES = {
 }
 
 _scorers: dict[str, SentimentScorer] = {}
+_scorers_lock = threading.Lock()
 
 
 class LocalProvider:
@@ -170,9 +172,10 @@ def _sentiment_model(method: str, embedder: Embedder) -> str:
 
 def _scorer(embedder: Embedder) -> SentimentScorer:
     # Anchor centroids depend only on the embedder; one scorer per embedder model for the process.
-    if embedder.model not in _scorers:
-        _scorers[embedder.model] = SentimentScorer(embedder)
-    return _scorers[embedder.model]
+    with _scorers_lock:
+        if embedder.model not in _scorers:
+            _scorers[embedder.model] = SentimentScorer(embedder)
+        return _scorers[embedder.model]
 
 
 def _unit(value: float) -> float:
