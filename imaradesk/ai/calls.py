@@ -23,6 +23,7 @@ from imaradesk.ai.repository import CallWriter
 from imaradesk.ai.router import Attempt, Routed
 from imaradesk.ai.schemas import Task, Usage
 from imaradesk.core import clock
+from imaradesk.core.observability import AI_CALL_LATENCY
 from imaradesk.db.batching import BatchWriter
 from imaradesk.db.session import Database
 
@@ -118,6 +119,8 @@ def _writer(database: Database) -> BatchWriter[Pending, None]:
 async def record(database: Database, pending: Pending) -> None:
     if not pending.calls and not pending.cache_rows:
         return
+    for call in pending.calls:
+        AI_CALL_LATENCY.labels(call.provider, call.task.value, call.outcome).observe(call.latency_ms / 1000)
     try:
         await _writer(database).submit(pending)
     except Exception:  # losing a log row must not fail the message it describes

@@ -20,6 +20,12 @@ REQUEST_LATENCY = Histogram(
 JOB_RUNS = Counter("imaradesk_job_runs_total", "Jobs run, by outcome", ["job", "outcome"])
 JOB_FAILURES = Counter("imaradesk_job_failures_total", "Job attempts that raised", ["job"])
 JOB_QUEUE_DEPTH = Gauge("imaradesk_job_queue_depth", "Jobs due or waiting to run")
+AI_CALL_LATENCY = Histogram(
+    "imaradesk_ai_call_duration_seconds",
+    "AI provider calls and cache hits, by outcome (ok, cache_hit or the provider error code)",
+    ["provider", "task", "outcome"],
+    buckets=(0.0005, 0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
 
 
 _access_log = structlog.get_logger("imaradesk.http")

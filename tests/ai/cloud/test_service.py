@@ -7,6 +7,7 @@ import asyncio
 
 import numpy as np
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +23,11 @@ from tests.factories.workspaces import make_workspace
 from tests.fakes.llm_server import CLASSIFICATION, OFF_SCHEMA, OUTAGE, RATE_LIMITED, Reply, slow
 
 CLOUD = [ProviderKind.gemini, ProviderKind.openai, ProviderKind.anthropic]
+
+
+def gemini_failures() -> float:
+    labels = {"provider": "gemini", "task": "classification", "outcome": "provider_unavailable"}
+    return REGISTRY.get_sample_value("imaradesk_ai_call_duration_seconds_count", labels) or 0.0
 
 
 async def call_rows(session: AsyncSession) -> list[AICall]:
