@@ -1,17 +1,19 @@
-import { FileText, Lock, MessageSquare, Paperclip, SendHorizontal, X } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { CircleAlert, FileText, LayoutList, Lock, MessageSquare, Paperclip, SendHorizontal, X } from 'lucide-react';
+import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type UploadProgress } from '@/api';
+import { isApiError, showTyping, type UploadProgress } from '@/api';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/classNames';
-import { useErrorFeedback } from '@/lib/feedback';
-import { type Conversation, useSendAttachment, useSendMessage } from './api';
+import { type Conversation, type Message, useSendAttachment, useSendMessage } from './api';
+import { useComposer } from './composerContext';
+import { InteractiveComposer } from './InteractiveComposer';
 import { ACCEPTED_TYPES, checkAttachment } from './attachments';
-import { formatFileSize } from './messageContent';
+import { describeMessage, formatFileSize } from './messageContent';
 import { TemplatePicker } from './TemplatePicker';
+import { snippetOf } from './thread';
 
-export type ComposerMode = 'reply' | 'note' | 'template';
+export type ComposerMode = 'reply' | 'interactive' | 'note' | 'template';
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
 
@@ -20,9 +22,16 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const isWindowOpen = conversation.is_window_open;
   const [chosenMode, setChosenMode] = useState<ComposerMode>('reply');
-  const mode: ComposerMode = !isWindowOpen && chosenMode === 'reply' ? 'template' : chosenMode;
+  const mode: ComposerMode = !isWindowOpen && (chosenMode === 'reply' || chosenMode === 'interactive') ? 'template' : chosenMode;
+  const composer = useComposer();
+  const replyTo = mode === 'reply' || mode === 'interactive' ? (composer?.replyTo ?? null) : null;
   const modes: { value: ComposerMode; label: string; icon: typeof Lock }[] = [
-    ...(isWindowOpen ? [{ value: 'reply' as const, label: t('inbox.composer.reply'), icon: MessageSquare }] : []),
+    ...(isWindowOpen
+      ? [
+          { value: 'reply' as const, label: t('inbox.composer.reply'), icon: MessageSquare },
+          { value: 'interactive' as const, label: t('inbox.composer.interactive'), icon: LayoutList },
+        ]
+      : []),
     { value: 'template', label: t('inbox.composer.template'), icon: FileText },
     { value: 'note', label: t('inbox.composer.note'), icon: Lock },
   ];
@@ -54,8 +63,20 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           </button>
         ))}
       </div>
+      {composer?.error ? (
+        <p className="mx-2 mt-2 flex items-start gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:mx-3" role="alert" data-testid="composer-error">
+          <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <span className="min-w-0 flex-1">{composer.error}</span>
+          <button type="button" className="rounded p-0.5 hover:bg-red-100" aria-label={t('common.close')} onClick={() => composer.setError(null)}>
+            <X className="size-4" aria-hidden />
+          </button>
+        </p>
+      ) : null}
+      {replyTo ? <ReplyPreview message={replyTo} onCancel={() => composer?.setReplyTo(null)} /> : null}
       {mode === 'template' ? (
         <TemplatePicker conversation={conversation} onSent={() => setChosenMode('reply')} />
+      ) : mode === 'interactive' ? (
+        <InteractiveComposer conversation={conversation} />
       ) : (
         <TextComposer key={conversation.id} conversation={conversation} isNote={mode === 'note'} />
       )}
@@ -72,7 +93,10 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
   const fileInputRef = useRef<HTMLInputElement>(null);
   const send = useSendMessage(conversation.id);
   const sendAttachment = useSendAttachment(conversation.id);
-  const { showError } = useErrorFeedback();
+  const composer = useComposer();
+  const showError = (error: unknown) => composer?.showError(error);
+  const replyTo = isNote ? null : (composer?.replyTo ?? null);
+  const signalTyping = useTypingSignal(conversation);
   const trimmed = text.trim();
   const attached = isNote ? null : file;
   const maxLength = attached ? MAX_CAPTION : MAX_TEXT;
@@ -109,6 +133,7 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (sendAttachment.isPending) return;
+    composer?.setError(null);
     if (attached) {
       if (trimmed.length > MAX_CAPTION) return;
       setProgress({ loaded: 0, total: attached.size });
@@ -127,8 +152,10 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
     }
     if (!trimmed || trimmed.length > MAX_TEXT) return;
     setText('');
-    send.mutate(isNote ? { type: 'note', text: trimmed } : { type: 'text', text: trimmed }, {
+    if (replyTo) composer?.setReplyTo(null);
+    send.mutate(isNote ? { type: 'note', text: trimmed } : { type: 'text', text: trimmed, reply_to_message_id: replyTo?.id ?? null }, {
       onError: (error) => {
+        if (replyTo) composer?.setReplyTo(replyTo);
         showError(error);
         if (!(isApiError(error) && error.code === 'window_closed')) setText((current) => current || trimmed);
       },
@@ -223,7 +250,10 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
           value={text}
           rows={1}
           maxLength={maxLength}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (!isNote && event.target.value.trim()) signalTyping();
+          }}
           onKeyDown={onKeyDown}
           placeholder={isNote ? t('inbox.composer.notePlaceholder') : attached ? t('inbox.attachment.captionPlaceholder') : t('inbox.composer.replyPlaceholder')}
           aria-keyshortcuts="Control+Enter"
@@ -246,4 +276,38 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
       </div>
     </form>
   );
+}
+
+function ReplyPreview({ message, onCancel }: { message: Message; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const fromCustomer = message.direction === 'inbound';
+  const who = fromCustomer ? t('inbox.message.customer') : t('inbox.message.you');
+  const snippet = snippetOf(describeMessage(message)) || t('inbox.message.quotedMedia');
+  return (
+    <div className="mx-2 mt-2 flex items-start gap-2 rounded-md border-l-4 border-sky-500 bg-zinc-100 px-3 py-1.5 text-xs sm:mx-3" data-testid="reply-preview">
+      <div className="min-w-0 flex-1">
+        <p className="font-semibold text-sky-700">{t('inbox.composer.replyingTo', { who })}</p>
+        <p className="line-clamp-2 text-zinc-600">{snippet}</p>
+      </div>
+      <button type="button" className="rounded p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900" aria-label={t('inbox.composer.cancelReply')} onClick={onCancel}>
+        <X className="size-4" aria-hidden />
+      </button>
+    </div>
+  );
+}
+
+/** WhatsApp shows "typing…" for 25 s: ask again at most every 20 s per conversation, while the window is open. */
+export const TYPING_INTERVAL_MS = 20_000;
+const lastTypingSignal = new Map<string, number>();
+
+function useTypingSignal(conversation: Conversation): () => void {
+  const { id, is_window_open: isWindowOpen, last_inbound_at: lastInboundAt } = conversation;
+  return useCallback(() => {
+    if (!isWindowOpen || !lastInboundAt) return;
+    const now = Date.now();
+    if (now - (lastTypingSignal.get(id) ?? 0) < TYPING_INTERVAL_MS) return;
+    lastTypingSignal.set(id, now);
+    // Fire and forget: the customer not seeing "typing…" is no reason to bother the agent.
+    showTyping({ path: { conversation_id: id } }).catch(() => undefined);
+  }, [id, isWindowOpen, lastInboundAt]);
 }

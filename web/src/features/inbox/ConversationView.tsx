@@ -10,6 +10,7 @@ import { formatRelative } from '@/lib/dates';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type Conversation, useConversation, useMarkRead } from './api';
 import { Composer } from './Composer';
+import { ComposerProvider } from './composerContext';
 import { STATUS_TONES, StatusButtons } from './ConversationActions';
 import { contactLabel } from './ConversationListItem';
 import { formatWaId } from './messageContent';
@@ -106,8 +107,10 @@ function ConversationPane({
           <PanelRight aria-hidden />
         </Button>
       </header>
-      <MessageList conversationId={conversation.id} />
-      <Composer conversation={effective} />
+      <ComposerProvider key={conversation.id} conversationId={conversation.id}>
+        <MessageList conversationId={conversation.id} />
+        <Composer conversation={effective} />
+      </ComposerProvider>
     </div>
   );
 }

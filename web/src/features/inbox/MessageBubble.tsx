@@ -5,6 +5,7 @@ import { cn } from '@/lib/classNames';
 import { formatDateTime, formatTime } from '@/lib/dates';
 import { DeliveryTicks } from './DeliveryTicks';
 import { isPendingMessage } from './liveCache';
+import { MessageActions } from './MessageActions';
 import { MessageContent } from './MessageContent';
 import { describeMessage } from './messageContent';
 import { snippetOf, type ThreadMessage } from './thread';
@@ -41,7 +42,7 @@ export function MessageBubble({ item, authorName }: MessageBubbleProps) {
         data-type={message.type}
         aria-label={isNote ? t('inbox.message.noteLabel') : isCustomer ? t('inbox.message.fromCustomer') : t('inbox.message.fromBusiness')}
         className={cn(
-          'relative max-w-[85%] rounded-lg px-2.5 pb-1 pt-1.5 text-sm text-zinc-900 shadow-xs sm:max-w-[70%]',
+          'group relative max-w-[85%] rounded-lg px-2.5 pb-1 pt-1.5 text-sm text-zinc-900 shadow-xs sm:max-w-[70%]',
           isCustomer && 'rounded-tl-sm bg-white',
           message.direction === 'outbound' && 'rounded-tr-sm bg-[#d9fdd3]',
           isNote && 'rounded-tr-sm border border-dashed border-amber-300 bg-amber-50',
@@ -56,6 +57,7 @@ export function MessageBubble({ item, authorName }: MessageBubbleProps) {
             {author ? <span className="font-normal normal-case tracking-normal text-amber-700">· {author}</span> : null}
           </p>
         ) : null}
+        <MessageActions message={message} myReaction={reactions.find((reaction) => !reaction.fromCustomer)?.emoji} alignRight={isCustomer} />
         {quoted !== undefined ? <Quote quoted={quoted} /> : null}
         <MessageContent view={view} />
         <footer className="mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 text-zinc-500">

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { FileText, SendHorizontal } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -11,9 +12,11 @@ import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/ui/option-select';
 import { Spinner } from '@/components/ui/spinner';
 import { toast } from '@/components/ui/toast';
-import { componentText, isApproved, renderTemplateText, type Template, TemplatePreview, templateButtons, templateLimitation, useTemplates } from '@/features/whatsapp';
+import { isApiError } from '@/api';
+import { componentText, isApproved, renderTemplateText, type Template, TemplatePreview, templateButtons, useTemplates } from '@/features/whatsapp';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type Conversation, useSendMessage } from './api';
+import { buildTemplateSend, placeFieldErrors, previewValues, templateFields, type TemplateVariable } from './templateSend';
 
 const NONE = 'none';
 
@@ -61,9 +64,8 @@ export function TemplatePicker({ conversation, onSent }: { conversation: Convers
           options={[
             { value: NONE, label: t('inbox.templates.placeholder'), disabled: true },
             ...approved.map((template) => {
-              const limitation = templateLimitation(template);
               const isOptedOutMarketing = isOptedOut && template.category === 'MARKETING';
-              const reason = limitation ? t(`templates.limitations.${limitation}`) : isOptedOutMarketing ? t('inbox.templates.optedOut') : null;
+              const reason = isOptedOutMarketing ? t('inbox.templates.optedOut') : null;
               return {
                 value: template.id,
                 label: `${template.name} · ${template.language}${reason ? ` — ${reason}` : ''}`,
@@ -81,58 +83,68 @@ export function TemplatePicker({ conversation, onSent }: { conversation: Convers
 function TemplateForm({ template, conversation, onSent }: { template: Template; conversation: Conversation; onSent: () => void }) {
   const { t } = useTranslation();
   const send = useSendMessage(conversation.id);
-  const { showFormError } = useErrorFeedback();
-  const bodyCount = template.body_variable_count;
-  const headerCount = template.header_variable_count;
-  const schema = useMemo(() => {
-    const value = z.string().trim().min(1, t('validation.required')).max(1024, t('validation.tooLong', { max: 1024 }));
-    return z.object({ variables: z.array(value), header_variables: z.array(value) });
-  }, [t]);
-  type TemplateValues = z.infer<typeof schema>;
+  const { describeError } = useErrorFeedback();
+  const fields = useMemo(() => templateFields(template), [template]);
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const schema = useMemo(
+    () =>
+      z.object({
+        values: z.tuple(
+          fields.map((variable) => {
+            const value = z.string().trim().min(1, t('validation.required')).max(variable.max_length, t('validation.tooLong', { max: variable.max_length }));
+            return variable.component === 'button' ? value.refine((text) => !/\s/.test(text), t('inbox.templates.noSpaces')) : value;
+          }) as unknown as [z.ZodType<string>, ...z.ZodType<string>[]],
+        ),
+      }),
+    [fields, t],
+  );
+  type TemplateValues = { values: string[] };
   const form = useForm<TemplateValues>({
-    resolver: zodResolver(schema),
+    resolver: fields.length ? (zodResolver(schema) as never) : undefined,
     mode: 'onTouched',
-    defaultValues: { variables: Array<string>(bodyCount).fill(''), header_variables: Array<string>(headerCount).fill('') },
+    defaultValues: { values: Array<string>(fields.length).fill('') },
   });
-  const [variables = [], headerVariables = []] = useWatch({ control: form.control, name: ['variables', 'header_variables'] });
+  const values = useWatch({ control: form.control, name: 'values' }) ?? [];
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((values) =>
-    send.mutate(
-      {
-        type: 'template',
-        template_id: template.id,
-        variables: values.variables.map((value) => value.trim()),
-        header_variables: values.header_variables.map((value) => value.trim()),
-        button_payloads: [],
+  const onSubmit = form.handleSubmit((submitted) => {
+    setGeneralErrors([]);
+    send.mutate(buildTemplateSend(template, submitted.values ?? []), {
+      onSuccess: () => {
+        toast.success(t('inbox.templates.sent', { name: template.name }));
+        onSent();
       },
-      {
-        onSuccess: () => {
-          toast.success(t('inbox.templates.sent', { name: template.name }));
-          onSent();
-        },
-        onError: (error) => showFormError(error, form.setError, ['variables', 'header_variables']),
+      onError: (error) => {
+        const { byIndex, general } = placeFieldErrors(fields, isApiError(error) ? (error.fields ?? {}) : {});
+        byIndex.forEach((message, index) => form.setError(`values.${index}`, { type: 'server', message }, { shouldFocus: true }));
+        setGeneralErrors(byIndex.size === 0 && general.length === 0 ? [describeError(error)] : general);
       },
-    ),
-  );
+    });
+  });
 
   const header = componentText(template, 'HEADER');
   return (
-    <form className="grid gap-3 md:grid-cols-2" onSubmit={onSubmit} noValidate>
+    <form className="grid gap-3 md:grid-cols-2" onSubmit={onSubmit} noValidate data-testid="template-form">
       <div className="grid content-start gap-2 md:col-start-1 md:row-start-1">
-        {Array.from({ length: headerCount }, (_, index) => (
-          <FormField key={`h${index}`} label={t('inbox.templates.headerVariable', { placeholder: `{{${index + 1}}}` })} error={errors.header_variables?.[index]?.message}>
-            <Input autoComplete="off" {...form.register(`header_variables.${index}`)} />
+        {fields.map((variable, index) => (
+          <FormField
+            key={variable.field}
+            label={variableLabel(variable, t)}
+            error={errors.values?.[index]?.message}
+            hint={variable.component === 'button' ? t('inbox.templates.linkHint', { button: variable.button_text ?? '' }) : undefined}
+          >
+            <Input
+              autoComplete="off"
+              autoFocus={index === 0}
+              placeholder={variable.example ? t('inbox.templates.exampleHint', { example: variable.example }) : undefined}
+              maxLength={variable.max_length}
+              {...form.register(`values.${index}`)}
+            />
           </FormField>
         ))}
-        {Array.from({ length: bodyCount }, (_, index) => (
-          <FormField key={`b${index}`} label={t('inbox.templates.variable', { placeholder: `{{${index + 1}}}` })} error={errors.variables?.[index]?.message}>
-            <Input autoComplete="off" autoFocus={index === 0} {...form.register(`variables.${index}`)} />
-          </FormField>
-        ))}
-        {bodyCount + headerCount === 0 ? <p className="text-sm text-zinc-600">{t('inbox.templates.noVariables')}</p> : null}
-        {[errors.variables?.message, errors.header_variables?.message].filter(Boolean).map((message) => (
-          <p key={message} className="text-xs font-medium text-red-600" role="alert">
+        {fields.length === 0 ? <p className="text-sm text-zinc-600">{t('inbox.templates.noVariables')}</p> : null}
+        {generalErrors.map((message) => (
+          <p key={message} className="text-xs font-medium text-red-600" role="alert" data-testid="template-error">
             {message}
           </p>
         ))}
@@ -140,10 +152,10 @@ function TemplateForm({ template, conversation, onSent }: { template: Template; 
       <TemplatePreview
         className="md:col-start-2 md:row-span-2 md:row-start-1"
         body={componentText(template, 'BODY')}
-        header={header ? renderTemplateText(header, headerVariables) : undefined}
+        header={header ? renderTemplateText(header, previewValues(fields, values, 'header')) : undefined}
         footer={componentText(template, 'FOOTER') || undefined}
         buttons={templateButtons(template).map((button) => button.text)}
-        variables={variables}
+        variables={previewValues(fields, values, 'body')}
       />
       <Button type="submit" className="justify-self-start md:col-start-1 md:row-start-2 md:self-start" isLoading={send.isPending}>
         {send.isPending ? null : <SendHorizontal aria-hidden />}
@@ -151,4 +163,11 @@ function TemplateForm({ template, conversation, onSent }: { template: Template; 
       </Button>
     </form>
   );
+}
+
+function variableLabel(variable: TemplateVariable, t: TFunction): string {
+  if (variable.component === 'button') return t('inbox.templates.linkVariable', { prefix: variable.url_prefix ?? '' });
+  if (variable.field.startsWith('named_variables.')) return t('inbox.templates.namedVariable', { name: variable.name });
+  const placeholder = `{{${variable.name}}}`;
+  return variable.component === 'header' ? t('inbox.templates.headerVariable', { placeholder }) : t('inbox.templates.variable', { placeholder });
 }

@@ -116,6 +116,13 @@ describe('mergeConversation', () => {
     const late = aConversation({ last_message_at: '2026-03-01T10:00:00Z', last_message_preview: 'Earlier', unread_count: 0, assignee_id: 'a1' });
     expect(mergeConversation(newer, late)).toMatchObject({ last_message_preview: 'Later', unread_count: 3, assignee_id: 'a1' });
   });
+
+  it('ignores a copy older than the cached one (updated_at), e.g. an assignment answer overtaken by its event', () => {
+    const resolved = aConversation({ status: 'resolved', updated_at: '2026-03-01T10:05:00Z' });
+    const stale = aConversation({ status: 'open', updated_at: '2026-03-01T10:01:00Z' });
+    expect(mergeConversation(resolved, stale)).toBe(resolved);
+    expect(mergeConversation(stale, resolved)).toEqual(resolved);
+  });
 });
 
 describe('placeConversation', () => {

@@ -148,6 +148,8 @@ function filtersOfKey(queryKey: QueryKey): ConversationFilters | null {
  * preview, the window and the unread count never go back in time.
  */
 export function mergeConversation(current: ConversationRead | undefined, incoming: ConversationRead): ConversationRead {
+  // `updated_at` moves on every change (status, assignment, message): an older copy changes nothing.
+  if (current && incoming.updated_at < current.updated_at && incoming.last_message_at <= current.last_message_at) return current;
   if (!current || incoming.last_message_at >= current.last_message_at) return incoming;
   return {
     ...incoming,

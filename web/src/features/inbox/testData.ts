@@ -39,6 +39,7 @@ export function aConversation(overrides: Partial<ConversationRead> = {}): Conver
     unread_count: 1,
     is_window_open: true,
     window_expires_at: '2026-03-02T10:00:00Z',
+    updated_at: '2026-03-01T10:00:00Z',
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { toast } from '@/components/ui/toast';
 import { QueryBoundary, useTeams } from '@/features/settings';
 import { useErrorFeedback } from '@/lib/feedback';
 import { AddNumberDialog } from './AddNumberDialog';
+import { EditNumberDialog } from './EditNumberDialog';
 import { type ConnectionTestResult, useDeleteNumber, useNumbers, useTestNumber, type WhatsAppNumber } from './api';
 
 export function NumbersCard({ canManage }: { canManage: boolean }) {
@@ -73,6 +74,7 @@ function NumberRow({ number, canManage }: { number: WhatsAppNumber; canManage: b
               {testNumber.isPending ? null : <PlugZap aria-hidden />}
               {t('numbers.test')}
             </Button>
+            <EditNumberDialog number={number} />
             <RemoveNumberButton number={number} />
           </div>
         ) : null}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { cn } from '@/lib/classNames';
-import { previewSegments } from './templates';
+import { previewSegments, type TemplateValues } from './templates';
 
 type TemplatePreviewProps = {
   body: string;
-  variables: readonly string[];
+  variables: TemplateValues;
   header?: string;
   footer?: string;
   buttons?: readonly string[];

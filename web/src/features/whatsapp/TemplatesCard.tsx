@@ -1,4 +1,4 @@
-import { FileText, RefreshCw, Trash2, TriangleAlert } from 'lucide-react';
+import { FileText, RefreshCw, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/ui/badge';
@@ -12,7 +12,7 @@ import { QueryBoundary } from '@/features/settings';
 import { useErrorFeedback } from '@/lib/feedback';
 import { type Template, useDeleteTemplate, useSyncTemplates, useTemplates } from './api';
 import { CreateTemplateDialog } from './CreateTemplateDialog';
-import { componentText, templateLimitation, templateStatusTone } from './templates';
+import { componentText, templateStatusTone } from './templates';
 
 export function TemplatesCard({ canManage, hasNumbers }: { canManage: boolean; hasNumbers: boolean }) {
   const { t } = useTranslation();
@@ -91,7 +91,6 @@ function TemplatesTable({ templates, canManage }: { templates: Template[]; canMa
             </TableCell>
             <TableCell className="hidden max-w-md md:table-cell">
               <p className="line-clamp-2 whitespace-pre-wrap text-zinc-700">{componentText(template, 'BODY')}</p>
-              <LimitationNote template={template} />
             </TableCell>
             {canManage ? (
               <TableCell>
@@ -102,18 +101,6 @@ function TemplatesTable({ templates, canManage }: { templates: Template[]; canMa
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-function LimitationNote({ template }: { template: Template }) {
-  const { t } = useTranslation();
-  const limitation = templateLimitation(template);
-  if (!limitation) return null;
-  return (
-    <p className="mt-1 flex items-start gap-1 text-xs text-amber-800">
-      <TriangleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
-      {t('templates.notSendable', { reason: t(`templates.limitations.${limitation}`) })}
-    </p>
   );
 }
 

@@ -5,9 +5,8 @@ export {
   previewSegments,
   renderTemplateText,
   templateButtons,
-  templateLimitation,
   templateStatusTone,
   type PreviewSegment,
-  type TemplateLimitation,
+  type TemplateValues,
 } from './templates';
 export { TemplatePreview } from './TemplatePreview';

@@ -7,7 +7,6 @@ import {
   previewSegments,
   renderTemplateText,
   templateButtons,
-  templateLimitation,
   templateStatusTone,
 } from './templates';
 
@@ -66,9 +65,9 @@ describe('template preview', () => {
   it('marks which segments are variables and whether they are filled', () => {
     expect(previewSegments('Hi {{1}}, see {{2}}.', ['Kofi'])).toEqual([
       { text: 'Hi ' },
-      { text: 'Kofi', variable: 1, isFilled: true },
+      { text: 'Kofi', variable: '1', isFilled: true },
       { text: ', see ' },
-      { text: '{{2}}', variable: 2, isFilled: false },
+      { text: '{{2}}', variable: '2', isFilled: false },
       { text: '.' },
     ]);
   });
@@ -89,21 +88,11 @@ describe('template status', () => {
   });
 });
 
-describe('templateLimitation', () => {
-  it('flags a link button that needs a value', () => {
-    expect(templateLimitation(orderUpdate)).toBeNull();
-    const withUrlVariable = {
-      name: 'order_update',
-      components: [
-        { type: 'BODY', text: 'Hi {{1}}' },
-        { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Open order', url: 'https://shop.example/o/{{1}}' }] },
-      ],
-    };
-    expect(templateLimitation(withUrlVariable)).toBe('urlButtonVariable');
-  });
-
-  it('flags named variables', () => {
-    expect(templateLimitation({ name: 'r', components: [{ type: 'BODY', text: 'Hello {{customer_name}}, on {{date}}' }] })).toBe('namedVariables');
-    expect(templateLimitation({ name: 'r', components: [{ type: 'BODY', text: 'Hello {{1}}' }] })).toBeNull();
+describe('named variables', () => {
+  it('fills {{name}} placeholders from values by name', () => {
+    const text = 'Hello {{customer_name}}, your delivery is booked for {{ date }}.';
+    expect(renderTemplateText(text, { customer_name: 'Wanjiru', date: 'Friday' })).toBe('Hello Wanjiru, your delivery is booked for Friday.');
+    expect(previewSegments(text, { customer_name: 'Wanjiru' })[3]).toEqual({ text: '{{ date }}', variable: 'date', isFilled: false });
+    expect(renderTemplateText(text, ['Wanjiru'])).toBe(text);
   });
 });

@@ -1,8 +1,18 @@
-/** Reading template components and filling their {{n}} placeholders, the way the server does. */
+/** Reading template components and filling their {{1}} or {{customer_name}} placeholders, the way the server does. */
 
 export type TemplateLike = { name: string; components: Array<Record<string, unknown>> };
 
 const PLACEHOLDER = /{{\s*(\d+)\s*}}/g;
+/** Numbered {{1}} or named {{customer_name}}: what a template's header and body may hold. */
+const ANY_PLACEHOLDER = /{{\s*([A-Za-z0-9_]+)\s*}}/g;
+
+/** Values by position (`['Amina']` fills {{1}}) or by name (`{customer_name: 'Amina'}`). */
+export type TemplateValues = readonly string[] | Readonly<Record<string, string>>;
+
+function valueOf(values: TemplateValues, name: string): string | undefined {
+  if (Array.isArray(values)) return /^\d+$/.test(name) ? (values as readonly string[])[Number(name) - 1] : undefined;
+  return (values as Readonly<Record<string, string>>)[name];
+}
 
 export function componentText(template: TemplateLike, type: 'HEADER' | 'BODY' | 'FOOTER'): string {
   const component = template.components.find((item) => String(item.type ?? '').toUpperCase() === type);
@@ -31,22 +41,22 @@ export function highestPlaceholder(text: string): number {
   return Math.max(0, ...[...text.matchAll(PLACEHOLDER)].map((match) => Number(match[1])));
 }
 
-export type PreviewSegment = { text: string; variable?: number; isFilled?: boolean };
+export type PreviewSegment = { text: string; variable?: string; isFilled?: boolean };
 
 /**
  * The text split into literal parts and variables; a variable with a value shows the value, an
- * empty one keeps its {{n}} so the preview shows what is still missing.
+ * empty one keeps its {{n}} (or {{name}}) so the preview shows what is still missing.
  */
-export function previewSegments(text: string, variables: readonly string[]): PreviewSegment[] {
+export function previewSegments(text: string, values: TemplateValues): PreviewSegment[] {
   const segments: PreviewSegment[] = [];
   let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
+  for (const match of text.matchAll(ANY_PLACEHOLDER)) {
     const start = match.index ?? 0;
     if (start > last) segments.push({ text: text.slice(last, start) });
-    const number = Number(match[1]);
-    const value = variables[number - 1];
+    const name = match[1]!;
+    const value = valueOf(values, name);
     const isFilled = value !== undefined && value.trim() !== '';
-    segments.push({ text: isFilled ? value : match[0], variable: number, isFilled });
+    segments.push({ text: isFilled ? value : match[0], variable: name, isFilled });
     last = start + match[0].length;
   }
   if (last < text.length) segments.push({ text: text.slice(last) });
@@ -54,8 +64,8 @@ export function previewSegments(text: string, variables: readonly string[]): Pre
 }
 
 /** The final text: placeholders replaced by their values (missing ones stay as they are). */
-export function renderTemplateText(text: string, variables: readonly string[]): string {
-  return previewSegments(text, variables)
+export function renderTemplateText(text: string, values: TemplateValues): string {
+  return previewSegments(text, values)
     .map((segment) => segment.text)
     .join('');
 }
@@ -80,23 +90,4 @@ export function templateStatusTone(status: string): TemplateStatusTone {
 
 export function isApproved(template: { status: string }): boolean {
   return template.status.toUpperCase() === 'APPROVED';
-}
-
-/**
- * Why the inbox cannot send a template (yet): the send API takes body, header and quick-reply
- * values only, so a link button with a variable, or named {{customer_name}} variables, would be
- * refused by WhatsApp.
- */
-export type TemplateLimitation = 'urlButtonVariable' | 'namedVariables';
-
-const NAMED_PLACEHOLDER = /{{\s*[A-Za-z_]\w*\s*}}/;
-
-export function templateLimitation(template: TemplateLike): TemplateLimitation | null {
-  const buttons = template.components.find((item) => String(item.type ?? '').toUpperCase() === 'BUTTONS');
-  for (const button of Array.isArray(buttons?.buttons) ? (buttons.buttons as unknown[]) : []) {
-    const { type, url } = (typeof button === 'object' && button !== null ? button : {}) as Record<string, unknown>;
-    if (String(type ?? '').toUpperCase() === 'URL' && typeof url === 'string' && url.includes('{{')) return 'urlButtonVariable';
-  }
-  if (NAMED_PLACEHOLDER.test(componentText(template, 'BODY')) || NAMED_PLACEHOLDER.test(componentText(template, 'HEADER'))) return 'namedVariables';
-  return null;
 }

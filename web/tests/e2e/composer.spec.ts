@@ -1,0 +1,130 @@
+import { randomInt } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, logInThroughUi, test } from './fixtures';
+import { takeScreenshot } from './screenshots';
+
+/** The composer's richer messages, seen from both ends: the agent's inbox and the simulator's phone page. */
+
+async function logInAsDemoOwner(page: Page): Promise<void> {
+  const email = process.env.E2E_DEMO_EMAIL;
+  const password = process.env.E2E_DEMO_PASSWORD;
+  if (!email || !password) throw new Error('E2E_DEMO_EMAIL is not set; global-setup did not seed the demo');
+  await logInThroughUi(page, email, password);
+  await expect(page).toHaveURL(/\/inbox$/);
+}
+
+async function openPhoneAs(phone: Page, customer: { name: string; waId: string }): Promise<void> {
+  await phone.goto('/simulator/');
+  await expect(phone.locator('#customer-select option').first()).toBeAttached();
+  await phone.getByRole('button', { name: 'More options' }).click();
+  await phone.getByRole('menuitem', { name: 'Add a customer…' }).click();
+  const dialog = phone.getByRole('dialog', { name: 'Add a simulated customer' });
+  await dialog.getByLabel('Name').fill(customer.name);
+  await dialog.getByLabel('WhatsApp number').fill(customer.waId);
+  await dialog.getByLabel('Language').fill('Swahili');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(phone.locator('#customer-select')).toHaveValue(customer.waId);
+}
+
+test('templates with named and link variables, reply buttons, a quoted reply and a reaction reach the phone', async ({ page, browser, baseURL }) => {
+  await logInAsDemoOwner(page);
+  // The demo's templates come from the simulator's WhatsApp Business Account.
+  await page.getByRole('link', { name: 'WhatsApp' }).click();
+  await page.getByRole('button', { name: 'Sync from WhatsApp' }).click();
+  await expect(page.getByTestId('templates-table').getByRole('row').filter({ hasText: 'delivery_reminder' })).toContainText('Approved');
+  await page.getByRole('link', { name: 'Inbox' }).click();
+
+  const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  const customer = { name: 'Neema Wambui', waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
+  await openPhoneAs(phone, customer);
+  await phone.getByLabel('Message', { exact: true }).fill('Habari, oda yangu itafika lini?');
+  await phone.getByRole('button', { name: 'Send message' }).click();
+
+  await page.getByTestId('conversation-item').filter({ hasText: customer.name }).click();
+  await expect(page.getByTestId('conversation-title')).toHaveText(customer.name);
+  const composer = page.getByTestId('composer');
+
+  // The agent starts typing: the customer sees "typing…".
+  await page.getByTestId('composer-input').fill('Ng');
+  await expect(phone.locator('#biz-status')).toHaveText('typing…', { timeout: 15_000 });
+  await takeScreenshot(phone, 'phone-40-business-typing');
+  await page.getByTestId('composer-input').fill('');
+
+  // A template with named variables: one field per name, the preview fills in as the agent types.
+  await composer.getByRole('radio', { name: 'Template' }).click();
+  const picker = composer.getByTestId('template-picker');
+  await picker.getByLabel('Template').click();
+  await page.getByRole('option', { name: 'delivery_reminder · en' }).click();
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(picker.getByLabel('customer_name')).toHaveAttribute('aria-invalid', 'true');
+  await picker.getByLabel('customer_name').fill('Neema');
+  await picker.getByLabel('date').fill('Ijumaa 28 Nov');
+  await expect(picker.getByTestId('template-preview')).toContainText('Hello Neema, your delivery is booked for Ijumaa 28 Nov.');
+  await takeScreenshot(page, 'desktop-40-named-template-picker');
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  const named = page.getByTestId('message').filter({ hasText: 'Hello Neema, your delivery is booked for Ijumaa 28 Nov.' });
+  await expect(named).toHaveAttribute('data-type', 'template');
+  await expect(phone.locator('#messages')).toContainText('Hello Neema, your delivery is booked for Ijumaa 28 Nov.', { timeout: 20_000 });
+
+  // A template whose link button ends in a variable: the field is labelled with the link's start.
+  await composer.getByRole('radio', { name: 'Template' }).click();
+  await picker.getByLabel('Template').click();
+  await page.getByRole('option', { name: 'order_update · en_US' }).click();
+  await picker.getByLabel('Variable {{1}}').fill('Neema');
+  await picker.getByLabel('Variable {{2}}').fill('A2077');
+  const link = picker.getByLabel('Link: https://shop.example/o/…');
+  await link.fill('A 2077');
+  await link.blur();
+  await expect(picker.getByText('No spaces in a link.')).toBeVisible();
+  await link.fill('A2077');
+  await takeScreenshot(page, 'desktop-41-link-template-picker');
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(page.getByTestId('message').filter({ hasText: 'your order A2077 is on its way' })).toBeVisible();
+  const linkButton = phone.locator('.reply-button.link').filter({ hasText: 'Open order' }).last();
+  await expect(linkButton).toContainText('https://shop.example/o/A2077', { timeout: 20_000 });
+  await takeScreenshot(phone, 'phone-41-templates-received');
+
+  // Reply buttons: limits checked as the agent types, then sent.
+  await composer.getByRole('radio', { name: 'Buttons / list' }).click();
+  const builder = composer.getByTestId('buttons-builder');
+  await builder.getByLabel('Message', { exact: true }).fill('Ungependa tufanye nini?');
+  await builder.getByLabel('Button 1', { exact: true }).fill('Fuatilia oda yangu sasa hivi');
+  await expect(builder.getByText('At most 20 characters.')).toBeVisible();
+  await builder.getByLabel('Button 2', { exact: true }).fill('Ongea na mtu');
+  await takeScreenshot(page, 'desktop-42-buttons-builder-invalid');
+  await builder.getByLabel('Button 1', { exact: true }).fill('Fuatilia oda');
+  await expect(builder.getByText('At most 20 characters.')).toHaveCount(0);
+  await builder.getByRole('button', { name: 'Add button' }).click();
+  await builder.getByLabel('Button 3', { exact: true }).fill('Ghairi oda');
+  await takeScreenshot(page, 'desktop-43-buttons-builder');
+  await builder.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('message').filter({ hasText: 'Ungependa tufanye nini?' })).toHaveAttribute('data-type', 'buttons');
+  await expect(builder.getByLabel('Message', { exact: true })).toHaveValue('');
+  const choices = phone.locator('.actions-list').last();
+  await expect(choices.getByRole('button', { name: '↩ Fuatilia oda' })).toBeVisible({ timeout: 20_000 });
+  await expect(choices.getByRole('button', { name: '↩ Ghairi oda' })).toBeVisible();
+  await takeScreenshot(phone, 'phone-42-reply-buttons');
+
+  // Reply to the customer's question, quoting it, and react to it.
+  const question = page.locator('[data-testid="message"][data-direction="inbound"]').filter({ hasText: 'itafika lini?' });
+  await question.hover();
+  await question.getByRole('button', { name: 'Reply' }).click();
+  await expect(composer.getByTestId('reply-preview')).toContainText('itafika lini?');
+  await composer.getByRole('radio', { name: 'Reply', exact: true }).click();
+  await page.getByTestId('composer-input').fill('Itafika Ijumaa asubuhi.');
+  await takeScreenshot(page, 'desktop-44-quoted-reply');
+  await page.getByTestId('composer-input').press('Control+Enter');
+  await expect(composer.getByTestId('reply-preview')).toHaveCount(0);
+  const quoted = page.getByTestId('message').filter({ hasText: 'Itafika Ijumaa asubuhi.' });
+  await expect(quoted.locator('blockquote')).toContainText('itafika lini?');
+  await question.hover();
+  await question.getByRole('button', { name: 'React' }).click();
+  await page.getByTestId('reaction-picker').getByRole('button', { name: 'React with 🙏' }).click();
+  await expect(question.getByTestId('message-reactions')).toContainText('🙏', { timeout: 20_000 });
+  await expect(phone.locator('#messages')).toContainText('Itafika Ijumaa asubuhi.', { timeout: 20_000 });
+  await expect(phone.getByLabel('Reaction 🙏')).toBeVisible({ timeout: 20_000 });
+  await takeScreenshot(page, 'desktop-45-reply-and-reaction');
+  await takeScreenshot(phone, 'phone-43-quoted-reply');
+  await phoneContext.close();
+});
