@@ -253,3 +253,29 @@ async def test_no_transaction_is_held_while_a_vendor_answers(
     assert not understanding.done(), "the unit of work got the connection while the vendor was still answering"
     await understanding
     await calls.close(committed_database)
+
+
+async def test_the_real_offline_provider_is_the_last_resort(
+    session: AsyncSession, database: Database, fakes: Fakes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default factory builds providers/local.py with the workspace's phrases merged over its own."""
+    from imaradesk.ai.embeddings import HashEmbedder
+    from imaradesk.ai.providers import local as local_module
+    from imaradesk.ai.providers import registry
+
+    monkeypatch.setattr(local_module, "default_embedder", HashEmbedder)  # the plumbing, not the model
+    ai_settings.install_local_factory(registry.default_local_provider)
+    owner = await make_workspace(session)
+    await configure(session, owner.workspace_id, fakes, [ProviderKind.gemini])
+    fakes.gemini.always(OUTAGE)
+    result = await service.understand_message(
+        database, owner.workspace_id, "Where is my order? It has not arrived", previous_language=None
+    )
+    assert result.intent_source.provider == "local"
+    assert result.language == "en"
+    summary = await service.summarize(database, owner.workspace_id, [Turn(role="customer", text="Order 12 is late")])
+    assert summary.extractive and summary.source.provider == "local"
+    with pytest.raises(service.TranslationUnavailable):
+        await service.translate(database, owner.workspace_id, "Habari", target_language="en", source_language="sw")
+    merged = registry.default_local_provider({"order_status": ["Iko wapi mzigo wangu?"]})
+    assert merged is not None and merged.name == "local"
