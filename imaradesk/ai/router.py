@@ -4,6 +4,7 @@ A provider that fails (any retryable ProviderError: outage, timeout, 429, bad ke
 off-schema answer) is skipped and the next one answers; one that cannot do the task at all
 (Unsupported) is skipped silently. The local provider is always the last resort for the tasks it
 supports. Every attempt that reached a provider is returned, so calls.py can record it.
+Why our own router rather than pydantic-ai's FallbackModel: docs/decisions/0002-ai-routing.md.
 """
 
 from __future__ import annotations
