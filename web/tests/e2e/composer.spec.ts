@@ -128,3 +128,22 @@ test('templates with named and link variables, reply buttons, a quoted reply and
   await takeScreenshot(phone, 'phone-43-quoted-reply');
   await phoneContext.close();
 });
+
+test('an admin edits a WhatsApp number; the token stays write-only', async ({ page }) => {
+  await logInAsDemoOwner(page);
+  await page.getByRole('link', { name: 'WhatsApp' }).click();
+  const row = page.getByTestId('numbers-list').getByRole('listitem').first();
+  await row.getByRole('button', { name: /^Edit / }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Access token')).toHaveValue('');
+  await dialog.getByLabel('Label').fill('Duka – Nairobi shop');
+  await dialog.getByLabel('Access token').fill('short');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByText('At least 8 characters.')).toBeVisible();
+  await takeScreenshot(page, 'desktop-46-edit-number');
+  await dialog.getByLabel('Access token').fill('');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Duka – Nairobi shop');
+  await expect(row).toContainText('http://simulator.internal');
+});
