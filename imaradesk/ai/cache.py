@@ -82,6 +82,12 @@ class CacheRow:
         }
 
 
+@dataclass(frozen=True)
+class Stored:
+    value: bytes
+    model: str
+
+
 @dataclass
 class _FrontEntry:
     created_at: datetime
@@ -124,13 +130,13 @@ class Cache:
         while len(self._front) > self.front_size:
             self._front.popitem(last=False)
 
-    async def load(self, database: Database, workspace_id: uuid.UUID, keys: Sequence[str]) -> dict[str, bytes]:
+    async def load(self, database: Database, workspace_id: uuid.UUID, keys: Sequence[str]) -> dict[str, Stored]:
         """Stored values for the keys the front did not have; a short read, never during a vendor call."""
         async with database.unit_of_work() as session:
             rows = await CacheRepository(session, workspace_id).fresh(keys, created_after=clock.now() - self.ttl)
-            found = {row.key: (row.value, row.created_at) for row in rows}
+            found = {row.key: Stored(row.value, row.model) for row in rows}
         self._touched.update(found)
-        return {key: value for key, (value, _) in found.items()}
+        return found
 
     async def write(self, session: AsyncSession, rows: Sequence[CacheRow]) -> None:
         """Store new entries, mark DB hits as used, and now and then enforce the TTL and the cap."""

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from imaradesk.ai import calls, classification
 from imaradesk.ai.cache import (
@@ -71,7 +72,7 @@ async def _classify(database: Database, workspace_id: uuid.UUID, ai: WorkspaceAI
     stored = await cache.load(database, workspace_id, [key for _, key in keys])
     for provider, key in keys:
         if key in stored:
-            result = decode_classification(stored[key])
+            result = decode_classification(stored[key].value)
             cache.remember(key, result)
             _record_hit(database, workspace_id, task, provider.name, provider.model, started)
             return result
@@ -148,38 +149,42 @@ async def embed(database: Database, workspace_id: uuid.UUID, texts: Sequence[str
         stored = await cache.load(database, workspace_id, [k for keys in keyed.values() for k in keys])
         for name, keys in keyed.items():
             if keys and all(k in stored for k in keys):
-                vectors = [decode_vector(stored[k]) for k in keys]
+                model = stored[keys[0]].model
+                vectors = [decode_vector(stored[k].value) for k in keys]
                 for key, vector in zip(keys, vectors, strict=True):
-                    cache.remember(key, vector)
-                cached = (name, vectors)
+                    cache.remember(key, (model, vector))
+                cached = (name, model, vectors)
                 break
     if cached is not None:
-        name, vectors = cached
-        model = next(_embedding_model(p) for p in providers if p.name == name)
+        name, model, vectors = cached
         _record_hit(database, workspace_id, task, name, model, started)
         return Embeddings(model=model, vectors=np.vstack(vectors).astype(np.float32))
     routed = await _route(database, workspace_id, ai, task, lambda p: p.embed(texts))
     result = routed.result
     rows = []
     for text, vector in zip(texts, result.vectors, strict=True):
-        key = cache_key(workspace_id, task, routed.provider.name, result.model, text)
-        cache.remember(key, vector)
+        key = cache_key(workspace_id, task, routed.provider.name, _embedding_model(routed.provider), text)
+        cache.remember(key, (result.model, vector))
         rows.append(CacheRow(workspace_id, key, task, routed.provider.name, result.model, encode_vector(vector)))
     await calls.record(database, calls.Pending(calls.routed_calls(workspace_id, task, routed, result.usage), rows))
     return result
 
 
 def _embedding_model(provider: Provider) -> str:
-    """The embedding model's name when the provider has a separate one (cloud), else its model."""
+    """Names the vector space in the cache key: the cloud provider's embedding model, else its model
+    (the local provider's model names its embedder)."""
     name = getattr(provider, "embedding_model_name", None)
     return name if isinstance(name, str) else provider.model
 
 
-def _embeddings_from_front(keyed: dict[str, list[str]]) -> tuple[str, list[np.typing.NDArray[np.float32]]] | None:
+def _embeddings_from_front(keyed: dict[str, list[str]]) -> tuple[str, str, list[npt.NDArray[np.float32]]] | None:
+    """(provider, embedding model, vectors) when one provider has every text in the front."""
     for name, keys in keyed.items():
-        vectors = [cache.from_front(k) for k in keys]
-        if keys and all(v is not None for v in vectors):
-            return name, [v for v in vectors if v is not None]
+        found: list[tuple[str, npt.NDArray[np.float32]]] = [
+            hit for k in keys if (hit := cache.from_front(k)) is not None
+        ]
+        if keys and len(found) == len(keys) and len({model for model, _ in found}) == 1:
+            return name, found[0][0], [vector for _, vector in found]
     return None
 
 

@@ -120,7 +120,7 @@ class StubLocal:
         self.calls.append(Task.embedding)
         vectors = np.zeros((len(texts), 4), dtype=np.float32)
         vectors[:, 0] = 1.0
-        return Embeddings(model=self.model, vectors=vectors)
+        return Embeddings(model="stub-embedder-v1", vectors=vectors)  # as the real one: its embedder's name
 
     async def translate(self, text: str, *, target_language: str, source_language: str | None) -> Translation:
         raise Unsupported("local", "offline mode has no translation model")

@@ -150,6 +150,18 @@ class TestCache:
         entry = (await session.scalars(select(AICacheEntry).limit(1))).one()
         assert len(entry.value) == 8 * 4
 
+    async def test_offline_embeddings_are_cached_with_their_model_name(
+        self, session: AsyncSession, database: Database, local: StubLocal
+    ) -> None:
+        owner = await make_workspace(session)
+        first = await service.embed(database, owner.workspace_id, ["hello", "habari"])
+        front = await service.embed(database, owner.workspace_id, ["hello", "habari"])
+        cache.clear_front()
+        table = await service.embed(database, owner.workspace_id, ["hello", "habari"])
+        assert local.calls == [Task.embedding]
+        assert first.model == front.model == table.model == "stub-embedder-v1"
+        assert np.array_equal(first.vectors, table.vectors)
+
     async def test_a_front_hit_touches_neither_model_nor_database(
         self, session: AsyncSession, database: Database, fakes: Fakes, local: StubLocal
     ) -> None:
