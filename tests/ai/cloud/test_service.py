@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.ai import calls, service
 from imaradesk.ai import settings as ai_settings
-from imaradesk.ai.cache import cache
+from imaradesk.ai.cache import Cache, cache
 from imaradesk.ai.models import AICacheEntry, AICall
 from imaradesk.ai.router import AllProvidersFailed
 from imaradesk.ai.schemas import ProviderKind, Task, Turn
@@ -84,7 +84,12 @@ async def test_without_any_configuration_the_local_provider_answers(
 
 class TestCache:
     async def test_a_repeat_makes_no_model_call_even_after_a_restart(
-        self, session: AsyncSession, database: Database, fakes: Fakes, local: StubLocal
+        self,
+        session: AsyncSession,
+        database: Database,
+        fakes: Fakes,
+        local: StubLocal,
+        monkeypatch: pytest.MonkeyPatch,
     ) -> None:
         owner = await make_workspace(session)
         await configure(session, owner.workspace_id, fakes, CLOUD)
@@ -97,7 +102,9 @@ class TestCache:
         )
         assert len(fakes.gemini.requests) == 1, "served from the in-memory front"
         assert again.intent == first.intent and again.usage.input_tokens == 0
-        cache.clear_front()  # a restart: nothing in memory, the table remains
+        restarted = Cache()  # a restart: a new cache object with nothing in memory, the same table
+        monkeypatch.setattr(service, "cache", restarted)
+        monkeypatch.setattr(calls, "cache", restarted)
         ai_settings.forget()
         after_restart = await service.understand_message(
             database, owner.workspace_id, "Where is my order?", previous_language=None
