@@ -147,3 +147,35 @@ test('an admin edits a WhatsApp number; the token stays write-only', async ({ pa
   await expect(row).toContainText('Duka – Nairobi shop');
   await expect(row).toContainText('http://simulator.internal');
 });
+
+test('on a phone-sized screen an agent sends a list; the customer opens it on the phone page', async ({ page, browser, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logInAsDemoOwner(page);
+  const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  const customer = { name: 'Juma Mwangi', waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
+  await openPhoneAs(phone, customer);
+  await phone.getByLabel('Message', { exact: true }).fill('Mnaleta wapi?');
+  await phone.getByRole('button', { name: 'Send message' }).click();
+
+  await page.getByTestId('conversation-item').filter({ hasText: customer.name }).click();
+  const composer = page.getByTestId('composer');
+  await composer.getByRole('radio', { name: 'Buttons / list' }).click();
+  await composer.getByRole('radio', { name: 'List', exact: true }).click();
+  const builder = composer.getByTestId('list-builder');
+  await builder.getByLabel('Message', { exact: true }).fill('Chagua njia ya kupokea oda.');
+  await builder.getByLabel('List button label').fill('Njia');
+  await builder.getByLabel('Row 1', { exact: true }).fill('Delivery ya nyumbani leo jioni');
+  await expect(builder.getByText('At most 24 characters.')).toBeVisible();
+  await builder.getByLabel('Row 1', { exact: true }).fill('Nyumbani');
+  await builder.getByLabel('Description (optional)').first().fill('Siku 1-2');
+  await builder.getByRole('button', { name: 'Add row' }).click();
+  await builder.getByLabel('Row 2', { exact: true }).fill('Duka la CBD');
+  await takeScreenshot(page, 'mobile-40-list-builder');
+  await builder.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('message').filter({ hasText: 'Chagua njia ya kupokea oda.' })).toHaveAttribute('data-type', 'list');
+  await phone.getByRole('button', { name: /Njia/ }).last().click({ timeout: 20_000 });
+  await expect(phone.getByText('Duka la CBD')).toBeVisible();
+  await takeScreenshot(phone, 'phone-44-list-opened');
+  await phoneContext.close();
+});
