@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
+from imaradesk.ai.providers.registry import warm_up_local
 from imaradesk.api import API_PREFIX, api_router, webhook_router
 from imaradesk.config import Mode, Settings, get_settings, install_settings
 from imaradesk.core.errors import error_body, install_error_handlers
@@ -57,6 +58,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         from imaradesk.jobs.worker import Worker
 
         worker_task = asyncio.create_task(Worker(database, settings, worker_id="embedded").run_forever(stop))
+        app.state.ai_warm_up = asyncio.create_task(asyncio.to_thread(warm_up_local))
     try:
         yield
     finally:
@@ -97,6 +99,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             f"^{WEBHOOK_PATH}$": settings.whatsapp.max_webhook_bytes,
             f"^{SIMULATOR_PATH}/": settings.whatsapp.max_media_bytes,
             f"^{API_PREFIX}/conversations/[^/]+/attachments$": settings.whatsapp.max_media_bytes,
+            f"^{API_PREFIX}/knowledge/documents(/[^/]+/file)?$": (
+                settings.knowledge.max_upload_bytes * settings.knowledge.max_files_per_upload + 1_000_000
+            ),
         },
     )
     app.add_middleware(RequestMetricsMiddleware)

@@ -50,9 +50,11 @@ def serve(
 @app.command()
 def worker() -> None:
     """Run a job worker (scale-out mode: start as many as you need)."""
+    from imaradesk.ai.providers.registry import warm_up_local
     from imaradesk.jobs.worker import run_worker
 
     settings = get_settings()
+    warm_up_local()  # the offline AI models, before the first message needs them
     asyncio.run(run_worker(settings, concurrency=settings.jobs.concurrency))
 
 

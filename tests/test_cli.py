@@ -78,3 +78,23 @@ def test_the_printed_demo_login_works(cli_env: Path) -> None:
     from imaradesk.workspaces.schemas import LoginCreate
 
     assert LoginCreate(email=DEMO_OWNER, password=DEMO_PASSWORD).email == DEMO_OWNER
+
+
+def test_seed_demo_in_its_own_process_queues_the_ai_labels_of_the_demo_messages(cli_env: Path) -> None:
+    """A command-line process never started the API or a worker, yet its events reach every subscriber."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from imaradesk.cli import main; main()"]
+    env = {**os.environ, "IMARADESK_DATA_DIR": str(cli_env), "IMARADESK_SECRET_KEY": "cli-test-secret-0123456789"}
+    env.pop("IMARADESK_DATABASE_URL", None)
+    for args in (["migrate"], ["seed-demo"]):
+        done = subprocess.run([*command, *args], env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+    with sqlite3.connect(cli_env / "imaradesk.db") as database:
+        (queued,) = database.execute(
+            "SELECT count(*) FROM jobs WHERE name = 'conversations.enrich_received_message'"
+        ).fetchone()
+    assert queued == 4

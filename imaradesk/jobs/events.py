@@ -80,10 +80,14 @@ async def publish(
 ) -> list[uuid.UUID]:
     """Enqueue one job per subscriber in the caller's transaction ("after commit" by construction).
 
-    Only subscribers whose modules are imported in this process are known: the API and
-    the worker both import `imaradesk.jobs.registry.JOB_MODULES`. With `dedupe_key`, a
+    Subscribers are known once their modules are imported; publishing imports
+    `imaradesk.jobs.registry.JOB_MODULES` first, so a command-line process (seed-demo) that
+    never started the API or a worker still reaches every subscriber. With `dedupe_key`, a
     second publish while the first one's jobs are still pending is a no-op per subscriber.
     """
+    from imaradesk.jobs.registry import import_job_modules  # domains import jobs: import them late
+
+    import_job_modules()
     payload = event.model_dump(mode="json")
     workspace_id = getattr(event, "workspace_id", None)
     created: list[uuid.UUID] = []

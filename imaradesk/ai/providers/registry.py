@@ -100,3 +100,12 @@ def default_local_provider(intent_examples: Mapping[str, Sequence[str]] | None) 
         return LocalProvider()
     merged: dict[Any, Any] = {**DEFAULT_INTENT_EXAMPLES, **{k: list(v) for k, v in intent_examples.items() if v}}
     return LocalProvider(intent_examples=merged)
+
+
+def warm_up_local() -> None:
+    """Load the offline models and the default intent centroids now (seconds on 2 cores), so that the
+    first customer message is not the one that waits. Blocking: run it in a thread."""
+    provider = default_local_provider(None)
+    warm = getattr(provider, "warm_up", None)
+    if callable(warm):
+        warm()

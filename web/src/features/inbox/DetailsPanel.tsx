@@ -5,6 +5,7 @@ import { LoadingState } from '@/components/ui/query-states';
 import { useConversation } from './api';
 import { ContactCard } from './ContactCard';
 import { ConversationActions } from './ConversationActions';
+import { SummaryCard } from './SummaryCard';
 
 /** Right pane: the contact and what can be done with the conversation. */
 export function DetailsPanel({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
@@ -35,6 +36,12 @@ export function DetailsPanel({ conversationId, onClose }: { conversationId: stri
                 {t('inbox.details.conversation')}
               </h3>
               <ConversationActions conversation={conversation.data} />
+            </section>
+            <section aria-labelledby="details-summary" className="grid gap-3 border-t border-zinc-100 pt-5">
+              <h3 id="details-summary" className="text-xs font-medium uppercase tracking-wide text-zinc-500">
+                {t('inbox.details.summary')}
+              </h3>
+              <SummaryCard conversationId={conversationId} />
             </section>
           </div>
         ) : (

@@ -7,6 +7,7 @@ import { DeliveryTicks } from './DeliveryTicks';
 import { isPendingMessage } from './liveCache';
 import { MessageActions } from './MessageActions';
 import { MessageContent } from './MessageContent';
+import { MessageInsight } from './MessageInsight';
 import { describeMessage } from './messageContent';
 import { snippetOf, type ThreadMessage } from './thread';
 
@@ -60,6 +61,7 @@ export function MessageBubble({ item, authorName }: MessageBubbleProps) {
         <MessageActions message={message} myReaction={reactions.find((reaction) => !reaction.fromCustomer)?.emoji} alignRight={isCustomer} />
         {quoted !== undefined ? <Quote quoted={quoted} /> : null}
         <MessageContent view={view} />
+        {isCustomer ? <MessageInsight message={message} /> : null}
         <footer className="mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 text-zinc-500">
           {message.direction === 'outbound' ? (
             <span className="mr-auto inline-flex min-w-0 items-center gap-1 truncate pr-2">
