@@ -132,6 +132,8 @@ class Cache:
 
     async def load(self, database: Database, workspace_id: uuid.UUID, keys: Sequence[str]) -> dict[str, Stored]:
         """Stored values for the keys the front did not have; a short read, never during a vendor call."""
+        if not keys:
+            return {}
         async with database.unit_of_work() as session:
             rows = await CacheRepository(session, workspace_id).fresh(keys, created_after=clock.now() - self.ttl)
             found = {row.key: Stored(row.value, row.model) for row in rows}

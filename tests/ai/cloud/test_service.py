@@ -102,6 +102,7 @@ class TestCache:
         )
         assert len(fakes.gemini.requests) == 1, "served from the in-memory front"
         assert again.intent == first.intent and again.usage.input_tokens == 0
+        await calls.drain()  # hit rows are written in the background; tests share one connection
         restarted = Cache()  # a restart: a new cache object with nothing in memory, the same table
         monkeypatch.setattr(service, "cache", restarted)
         monkeypatch.setattr(calls, "cache", restarted)
@@ -154,6 +155,7 @@ class TestCache:
         again = await service.embed(database, owner.workspace_id, ["hello", "habari yako"])
         assert len(fakes.openai.requests) == 1
         assert again.vectors.dtype == np.float32 and np.array_equal(again.vectors, first.vectors)
+        await calls.drain()
         entry = (await session.scalars(select(AICacheEntry).limit(1))).one()
         assert len(entry.value) == 8 * 4
 
@@ -163,6 +165,7 @@ class TestCache:
         owner = await make_workspace(session)
         first = await service.embed(database, owner.workspace_id, ["hello", "habari"])
         front = await service.embed(database, owner.workspace_id, ["hello", "habari"])
+        await calls.drain()  # hit rows are written in the background; tests share one connection
         cache.clear_front()
         table = await service.embed(database, owner.workspace_id, ["hello", "habari"])
         assert local.calls == [Task.embedding]
