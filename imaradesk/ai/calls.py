@@ -27,6 +27,8 @@ from imaradesk.core.observability import AI_CALL_LATENCY
 from imaradesk.db.batching import BatchWriter
 from imaradesk.db.session import Database
 
+# stdlib logging, not structlog: its console renderer prints tracebacks with their locals (rich),
+# and the frames here hold decrypted API keys.
 log = logging.getLogger(__name__)
 
 CACHE_HIT = "cache_hit"

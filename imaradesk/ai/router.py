@@ -22,6 +22,8 @@ from imaradesk.ai.schemas import Task
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError
 
+# stdlib logging, not structlog: its console renderer prints tracebacks with their locals (rich),
+# and the frames here hold decrypted API keys.
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")

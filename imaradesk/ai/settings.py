@@ -40,6 +40,8 @@ from imaradesk.core.crypto import SecretBox
 from imaradesk.core.errors import Conflict, FieldInvalid
 from imaradesk.db.session import Database, release_before_slow_io
 
+# stdlib logging, not structlog: its console renderer prints tracebacks with their locals (rich),
+# and the frames here hold decrypted API keys.
 log = logging.getLogger(__name__)
 
 ROUTER_TTL_SECONDS = 10.0
