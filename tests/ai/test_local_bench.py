@@ -37,5 +37,6 @@ def test_classification_figures_and_render() -> None:
         "cached_speedup": 500.0,
     }
     assert figures["classify_p50_ms"] > 0
+    assert figures["classify_cpu_p50_ms"] >= 0
     text = bench.render(figures)
     assert "classify one message" in text and "150-word passages" in text

@@ -5,6 +5,7 @@ its examples gets new centroids once, and every other workspace shares the defau
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -65,9 +66,12 @@ class IntentClassifier:
 
 def matched_keyword_intents(text: str) -> set[Intent]:
     folded = f" {fold_text(text)} "
-    return {
-        intent for intent, words in INTENT_KEYWORDS.items() if any(f" {fold_text(word)} " in folded for word in words)
-    }
+    return {intent for intent, words in _folded_keywords().items() if any(word in folded for word in words)}
+
+
+@functools.cache
+def _folded_keywords() -> dict[Intent, tuple[str, ...]]:
+    return {intent: tuple(f" {fold_text(word)} " for word in words) for intent, words in INTENT_KEYWORDS.items()}
 
 
 def fold_text(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from imaradesk.ai.embeddings import Embedder, Vectors, unit_rows
-from imaradesk.ai.local.char_ngrams import ngram_vectors
+from imaradesk.ai.local.char_ngrams import ngram_similarities, ngram_vectors
 
 # Weight of the character n-gram cosine next to the embedding cosine; the sum is scaled back to [-1, 1].
 NGRAM_WEIGHT = 0.6
@@ -31,13 +31,14 @@ class Prototypes(Generic[L]):
         flat = [phrase for _, phrases in groups for phrase in phrases]
         sizes = [len(phrases) for _, phrases in groups]
         self.centroids = _centroids(embedder.embed(flat), sizes)
-        self.ngram_centroids = _centroids(ngram_vectors(flat), sizes)
+        # Column-major so a message's few non-zero n-grams gather whole rows (char_ngrams.ngram_similarities).
+        self.ngram_centroids = np.ascontiguousarray(_centroids(ngram_vectors(flat), sizes).T)
         self._label_index = np.array([self.labels.index(label) for label in self.group_labels])
 
     def label_scores(self, texts: Sequence[str], vectors: Vectors) -> Vectors:
         """Shape (len(texts), len(self.labels)): each label's best group similarity, in [-1, 1]."""
-        grams = ngram_vectors(texts)
-        combined = (vectors @ self.centroids.T + NGRAM_WEIGHT * (grams @ self.ngram_centroids.T)) / (1.0 + NGRAM_WEIGHT)
+        grams = ngram_similarities(texts, self.ngram_centroids)
+        combined = (vectors @ self.centroids.T + NGRAM_WEIGHT * grams) / (1.0 + NGRAM_WEIGHT)
         out = np.full((len(texts), len(self.labels)), -1.0, dtype=np.float32)
         for group, label in enumerate(self._label_index):
             np.maximum(out[:, label], combined[:, group], out=out[:, label])
