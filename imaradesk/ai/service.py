@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 import numpy as np
@@ -27,7 +28,7 @@ from imaradesk.ai.cache import (
 )
 from imaradesk.ai.local.language import count_words
 from imaradesk.ai.providers.base import Provider
-from imaradesk.ai.router import AllProvidersFailed, Routed
+from imaradesk.ai.router import AllProvidersFailed, Routed, Router
 from imaradesk.ai.schemas import Classification, Completion, Embeddings, Summary, Task, Translation, Turn, Usage
 from imaradesk.ai.settings import WorkspaceAI, workspace_ai
 from imaradesk.core.errors import AppError
@@ -170,6 +171,21 @@ async def embed(database: Database, workspace_id: uuid.UUID, texts: Sequence[str
     return result
 
 
+async def embed_with(database: Database, workspace_id: uuid.UUID, provider: str, texts: Sequence[str]) -> Embeddings:
+    """Vectors from this one provider, never from a fallback: a knowledge base must not mix vector spaces.
+
+    Raises AllProvidersFailed when the provider is not configured for embeddings, or fails.
+    """
+    ai = await workspace_ai(database, workspace_id)
+    chosen = [p for p in ai.router.providers_for(Task.embedding) if p.name == provider]
+    alone = replace(ai, router=Router(workspace_id, {Task.embedding: chosen}, local=None))
+    routed = await _route(database, workspace_id, alone, Task.embedding, lambda p: p.embed(texts))
+    await calls.record(
+        database, calls.Pending(calls.routed_calls(workspace_id, Task.embedding, routed, routed.result.usage))
+    )
+    return routed.result
+
+
 def _embedding_model(provider: Provider) -> str:
     """Names the vector space in the cache key: the cloud provider's embedding model, else its model
     (the local provider's model names its embedder)."""
@@ -215,6 +231,7 @@ def _record_hit(
 __all__ = [
     "TranslationUnavailable",
     "embed",
+    "embed_with",
     "generate",
     "summarize",
     "translate",

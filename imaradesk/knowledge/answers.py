@@ -19,7 +19,7 @@ from imaradesk.ai import service as ai
 from imaradesk.ai.embeddings import embed_async
 from imaradesk.ai.router import AllProvidersFailed
 from imaradesk.db.session import database_of, release_before_slow_io
-from imaradesk.knowledge import service
+from imaradesk.knowledge import embedding
 from imaradesk.knowledge.search import SearchHit, search
 
 # Cosine below which a passage is not about the question, for the offline embedder (USE-multilingual):
@@ -111,7 +111,7 @@ async def _extractive(question: str, citations: list[Citation]) -> Answer:
         for sentence in _SENTENCE.split(citation.passage)
         if len(sentence.strip()) > 3
     ]
-    vectors = await embed_async(service.current_embedder(), [question] + [sentence for _, sentence in candidates])
+    vectors = await embed_async(embedding.local_embedder(), [question] + [sentence for _, sentence in candidates])
     scores = vectors[1:] @ vectors[0]
     best = sorted(np.argsort(-scores)[:EXTRACT_SENTENCES].tolist())
     used = sorted({candidates[i][0].number for i in best})

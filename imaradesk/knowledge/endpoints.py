@@ -8,8 +8,16 @@ from imaradesk.core.app_state import AppSettings
 from imaradesk.core.errors import FieldInvalid
 from imaradesk.core.storage import create_storage
 from imaradesk.db.session import Session
-from imaradesk.knowledge import answers, search, service
-from imaradesk.knowledge.schemas import AnswerRead, DocumentRead, QuestionCreate, SearchHitRead
+from imaradesk.knowledge import answers, reembedding, search, service
+from imaradesk.knowledge.schemas import (
+    AnswerRead,
+    DocumentRead,
+    KnowledgeSettingsRead,
+    KnowledgeSettingsUpdate,
+    QuestionCreate,
+    ReembeddingRead,
+    SearchHitRead,
+)
 from imaradesk.workspaces.dependencies import AdminActor, CurrentActor
 
 router = APIRouter(prefix="/knowledge", tags=["knowledge"])
@@ -100,3 +108,33 @@ async def answer_question(session: Session, actor: CurrentActor, data: QuestionC
     """A grounded answer with citations; offline, quoted passages; below the relevance threshold, a refusal."""
     result = await answers.answer(session, actor.workspace_id, data.question, k=data.k, collection=data.collection)
     return AnswerRead.model_validate(asdict(result))
+
+
+@router.get("/settings", response_model=KnowledgeSettingsRead)
+async def read_settings(session: Session, actor: CurrentActor) -> KnowledgeSettingsRead:
+    return await _settings_read(session, actor.workspace_id)
+
+
+@router.put("/settings", response_model=KnowledgeSettingsRead, status_code=status.HTTP_202_ACCEPTED)
+async def change_embedder(session: Session, actor: AdminActor, data: KnowledgeSettingsUpdate) -> KnowledgeSettingsRead:
+    """Re-embed every document with another model in the background; searches use the old one until then."""
+    await reembedding.start(session, actor.workspace_id, data.embedder)
+    return await _settings_read(session, actor.workspace_id)
+
+
+async def _settings_read(session: Session, workspace_id: uuid.UUID) -> KnowledgeSettingsRead:
+    state = await service.state(session, workspace_id)
+    progress = None
+    if state.target_embedder is not None:
+        progress = ReembeddingRead(
+            embedder=state.target_embedder,
+            done=state.reembed_done,
+            total=state.reembed_total,
+            error=state.reembed_error,
+        )
+    return KnowledgeSettingsRead(
+        embedder=state.embedder,
+        model=state.active_model,
+        choices=await reembedding.choices(session, workspace_id),
+        reembedding=progress,
+    )

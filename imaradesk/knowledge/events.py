@@ -10,3 +10,9 @@ class DocumentUploaded(Event):
 
     workspace_id: uuid.UUID
     document_id: uuid.UUID
+
+
+class ReembeddingRequested(Event):
+    """Embed the next batch of chunks with the knowledge base's target model."""
+
+    workspace_id: uuid.UUID

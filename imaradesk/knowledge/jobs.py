@@ -1,4 +1,4 @@
-"""Background work of the knowledge base: ingest uploaded documents."""
+"""Background work of the knowledge base: ingest uploaded documents, re-embed after a model change."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import get_settings
 from imaradesk.core.storage import create_storage
 from imaradesk.jobs import subscriber
-from imaradesk.knowledge import service
-from imaradesk.knowledge.events import DocumentUploaded
+from imaradesk.knowledge import reembedding, service
+from imaradesk.knowledge.events import DocumentUploaded, ReembeddingRequested
 
 
 @subscriber(DocumentUploaded, max_attempts=3, backoff_seconds=10.0, timeout_seconds=600)
 async def ingest_document(session: AsyncSession, event: DocumentUploaded) -> None:
     await service.ingest(session, create_storage(get_settings()), event.workspace_id, event.document_id)
+
+
+@subscriber(ReembeddingRequested, max_attempts=10, backoff_seconds=15.0, timeout_seconds=300)
+async def reembed_next_batch(session: AsyncSession, event: ReembeddingRequested) -> None:
+    await reembedding.step(session, event.workspace_id)

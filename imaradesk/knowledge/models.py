@@ -82,9 +82,12 @@ class KnowledgeState(WorkspaceOwned, Base):
     __tablename__ = "kb_state"
 
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True)
-    active_model: Mapped[str] = mapped_column(String(80))
-    target_model: Mapped[str | None] = mapped_column(String(80), doc="Set while re-embedding into another model")
+    embedder: Mapped[str] = mapped_column(String(40), default="local", doc="local, or an AI provider's name")
+    active_model: Mapped[str] = mapped_column(String(80), doc="The model of the vectors searches use")
+    target_embedder: Mapped[str | None] = mapped_column(String(40), doc="Set while re-embedding")
+    target_model: Mapped[str | None] = mapped_column(String(80), doc="Known once the first batch is embedded")
     reembed_done: Mapped[int] = mapped_column(default=0)
     reembed_total: Mapped[int] = mapped_column(default=0)
+    reembed_error: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)

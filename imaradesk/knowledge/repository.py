@@ -88,6 +88,13 @@ class VectorRepository(WorkspaceRepository[ChunkVector]):
         )
         return [(row.chunk_id, row.document_id, row.dim, row.vector) for row in rows]
 
+    async def dim_of(self, model: str) -> int | None:
+        return await self.session.scalar(
+            select(ChunkVector.dim)
+            .where(ChunkVector.workspace_id == self.workspace_id, ChunkVector.model == model)
+            .limit(1)
+        )
+
     async def drop_model(self, model: str) -> None:
         await self.session.execute(
             delete(ChunkVector).where(ChunkVector.workspace_id == self.workspace_id, ChunkVector.model == model)

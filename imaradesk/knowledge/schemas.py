@@ -62,3 +62,21 @@ class AnswerRead(Schema):
     citations: list[CitationRead]
     provider: str | None
     model: str | None
+
+
+class ReembeddingRead(Schema):
+    embedder: str
+    done: int
+    total: int
+    error: str | None = Field(description="Why it is waiting (it retries on its own)")
+
+
+class KnowledgeSettingsRead(Schema):
+    embedder: str = Field(description="local (the offline model) or an AI provider's name")
+    model: str = Field(description="The model of the vectors searches use now")
+    choices: list[str] = Field(description="Embedders this workspace can switch to")
+    reembedding: ReembeddingRead | None = Field(description="Progress of a switch to another model")
+
+
+class KnowledgeSettingsUpdate(StrictInput):
+    embedder: str = Field(min_length=1, max_length=40)

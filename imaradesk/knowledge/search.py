@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from imaradesk.ai.embeddings import Vectors, embed_async
+from imaradesk.ai.embeddings import Vectors
 from imaradesk.core.errors import FieldInvalid
-from imaradesk.knowledge import service
+from imaradesk.db.session import database_of, release_before_slow_io
+from imaradesk.knowledge import embedding, service
 from imaradesk.knowledge.index import AdaptiveIndex
 from imaradesk.knowledge.repository import ChunkRepository, DocumentRepository, StateRepository, VectorRepository
 
@@ -96,8 +97,13 @@ async def search(
     loaded = await _fresh_index(session, workspace_id)
     if loaded is None or len(loaded.index) == 0:
         return []
-    query_vector = (await embed_async(service.current_embedder(), [cleaned]))[0]
-    return await _hits(session, workspace_id, loaded, query_vector, k, collection)
+    embedder = (await service.state(session, workspace_id)).embedder
+    database = database_of(session)
+    await release_before_slow_io(session)  # a provider's embedding is a network call
+    embedded = await embedding.embed(database, workspace_id, embedder, [cleaned])
+    if embedded.model != loaded.model:
+        return []  # the knowledge base is switching models; the next search reloads the index
+    return await _hits(session, workspace_id, loaded, embedded.vectors[0], k, collection)
 
 
 async def _hits(
@@ -147,17 +153,17 @@ async def _fresh_index(session: AsyncSession, workspace_id: uuid.UUID) -> _Loade
 
 async def _refresh(session: AsyncSession, workspace_id: uuid.UUID, version: int) -> _LoadedIndex:
     state = await service.state(session, workspace_id)
-    embedder = service.current_embedder()
+    vectors = VectorRepository(session, workspace_id)
     loaded = _indexes.get(workspace_id)
     if loaded is None or loaded.model != state.active_model:
-        loaded = _LoadedIndex(model=state.active_model, dim=embedder.dim)
+        dim = await vectors.dim_of(state.active_model)
+        loaded = _LoadedIndex(model=state.active_model, dim=dim or embedding.local_embedder().dim)
     if loaded.version == version:
         return loaded
     ready = await DocumentRepository(session, workspace_id).ready_ids()
     for gone in set(loaded.keys_of_document) - ready:
         loaded.drop(gone)
     new = sorted(ready - set(loaded.keys_of_document))
-    vectors = VectorRepository(session, workspace_id)
     for start in range(0, len(new), _LOAD_BATCH):
         loaded.take(await vectors.of_documents(loaded.model, new[start : start + _LOAD_BATCH]))
     loaded.version = version

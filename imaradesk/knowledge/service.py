@@ -12,13 +12,13 @@ import numpy as np
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from imaradesk.ai.embeddings import Embedder, Vectors, default_embedder, embed_async
+from imaradesk.ai.embeddings import Vectors
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError
 from imaradesk.core.storage import FileStorage, ObjectNotFound, clean_original_name
-from imaradesk.db.session import after_commit, release_before_slow_io
+from imaradesk.db.session import after_commit, database_of, release_before_slow_io
 from imaradesk.jobs import publish
-from imaradesk.knowledge import chunking
+from imaradesk.knowledge import chunking, embedding
 from imaradesk.knowledge.events import DocumentUploaded
 from imaradesk.knowledge.extract import ExtractionError, extract
 from imaradesk.knowledge.models import Chunk, ChunkVector, Document, DocumentStatus, KnowledgeState
@@ -26,7 +26,9 @@ from imaradesk.knowledge.repository import ChunkRepository, DocumentRepository, 
 
 log = structlog.get_logger(__name__)
 
-_embedder_override: Embedder | None = None
+
+class ModelSwitched(RuntimeError):
+    """Retried by the job queue: the next attempt embeds with the new model."""
 
 
 class FileTooLarge(AppError):
@@ -39,22 +41,14 @@ class EmptyFile(AppError):
     code = "empty_file"
 
 
-def install_embedder(embedder: Embedder | None) -> None:
-    """Tests of plumbing swap in a tiny deterministic embedder; None restores the offline model."""
-    global _embedder_override
-    _embedder_override = embedder
-
-
-def current_embedder() -> Embedder:
-    return _embedder_override or default_embedder()
-
-
 async def state(session: AsyncSession, workspace_id: uuid.UUID) -> KnowledgeState:
     repository = StateRepository(session, workspace_id)
     existing = await repository.get_state()
     if existing is not None:
         return existing
-    created = KnowledgeState(workspace_id=workspace_id, active_model=current_embedder().model, version=0)
+    created = KnowledgeState(
+        workspace_id=workspace_id, embedder=embedding.LOCAL, active_model=embedding.local_embedder().model, version=0
+    )
     session.add(created)
     await session.flush()
     return created
@@ -140,23 +134,27 @@ async def ingest(session: AsyncSession, storage: FileStorage, workspace_id: uuid
     if document is None or document.status != DocumentStatus.processing:
         return
     key, filename = document.storage_key, document.filename
+    embedder = (await state(session, workspace_id)).embedder
+    database = database_of(session)
     await release_before_slow_io(session)
-    embedder = current_embedder()
     try:
         data = await storage.get(key)
         extracted = await asyncio.to_thread(extract, data, filename)
         chunks = chunking.chunk_blocks(extracted.blocks)
-        vectors = await embed_async(embedder, [chunk.text for chunk in chunks])
+        embedded = await embedding.embed(database, workspace_id, embedder, [chunk.text for chunk in chunks])
     except ExtractionError as exc:
         await _fail(session, workspace_id, document_id, exc.code, exc.message)
         return
     except ObjectNotFound:
         await _fail(session, workspace_id, document_id, "file_missing", "The uploaded file is no longer in storage.")
         return
+    if (await state(session, workspace_id)).active_model != embedded.model:
+        # The knowledge base switched models while this file was being embedded: do it again.
+        raise ModelSwitched(f"the knowledge base now embeds with another model than {embedded.model}")
     document = await get(session, workspace_id, document_id)
     if document.status != DocumentStatus.processing:
         return  # deleted or replaced while we were reading it
-    _store_chunks(session, workspace_id, document, chunks, vectors, embedder.model)
+    _store_chunks(session, workspace_id, document, chunks, embedded.vectors, embedded.model)
     document.kind = extracted.kind
     document.pages = extracted.pages
     document.chunk_count = len(chunks)

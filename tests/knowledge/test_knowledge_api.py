@@ -39,7 +39,8 @@ async def upload(client: httpx.AsyncClient, *named: tuple[str, bytes]) -> list[d
         f"{URL}/documents", files=[("files", (name, data, "application/octet-stream")) for name, data in named]
     )
     assert response.status_code == 201, response.text
-    return response.json()
+    uploaded: list[dict] = response.json()
+    return uploaded
 
 
 async def shop_kb(client: httpx.AsyncClient, database: Database) -> list[dict]:
@@ -47,7 +48,8 @@ async def shop_kb(client: httpx.AsyncClient, database: Database) -> list[dict]:
     await drain_jobs(database)
     documents = (await client.get(f"{URL}/documents")).json()
     assert [d["status"] for d in documents] == ["ready", "ready"], documents
-    return documents
+    ready: list[dict] = documents
+    return ready
 
 
 async def test_uploaded_documents_become_ready_and_answer_with_citations(
@@ -182,7 +184,7 @@ async def test_search_never_crosses_workspaces(
 async def test_agents_can_ask_but_not_upload(
     client: httpx.AsyncClient, session: AsyncSession, owner: MemberHandle
 ) -> None:
-    from imaradesk.workspaces.roles import Role
+    from imaradesk.workspaces.models import Role
     from tests.factories.workspaces import make_member
 
     agent = await make_member(session, owner, Role.agent)
