@@ -18,6 +18,8 @@ const MembersPage = lazyPage(() => import('@/features/settings/members/MembersPa
 const TeamsPage = lazyPage(() => import('@/features/settings/teams/TeamsPage'), (m) => m.TeamsPage);
 const InboxPage = lazyPage(() => import('@/features/inbox/InboxPage'), (m) => m.InboxPage);
 const WhatsAppSettingsPage = lazyPage(() => import('@/features/whatsapp/WhatsAppSettingsPage'), (m) => m.WhatsAppSettingsPage);
+const AiSettingsPage = lazyPage(() => import('@/features/settings/ai/AiSettingsPage'), (m) => m.AiSettingsPage);
+const KnowledgePage = lazyPage(() => import('@/features/knowledge/KnowledgePage'), (m) => m.KnowledgePage);
 const ApiTokensPage = lazyPage(() => import('@/features/settings/api-tokens/ApiTokensPage'), (m) => m.ApiTokensPage);
 
 function PublicPage({ page: Page }: { page: ComponentType }) {
@@ -45,11 +47,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           { path: 'inbox/:conversationId?', element: <InboxPage />, handle: FULL_BLEED },
+          { path: 'knowledge', element: <KnowledgePage /> },
           { path: 'settings', element: <Navigate to="/settings/workspace" replace /> },
           { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
           { path: 'settings/members', element: <MembersPage /> },
           { path: 'settings/teams', element: <TeamsPage /> },
           { path: 'settings/whatsapp', element: <WhatsAppSettingsPage /> },
+          { path: 'settings/ai', element: <AiSettingsPage /> },
           { path: 'settings/api-tokens', element: <ApiTokensPage /> },
         ],
       },

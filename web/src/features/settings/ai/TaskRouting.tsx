@@ -1,0 +1,122 @@
+import { ArrowDown, ArrowUp, RotateCcw, TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { Task } from '@/api';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toast';
+import { cn } from '@/lib/classNames';
+import { useErrorFeedback } from '@/lib/feedback';
+import { type AiRouting, useUpdateAiRouting } from './api';
+import { localCanDo } from './kinds';
+import { providerLabel } from './providerLabel';
+import { isCustomised, moveItem, type MoveDirection, orderableProviders, routingWithDefault, routingWithOrder } from './routing';
+
+type TaskRoutingProps = { task: Task; routing: AiRouting; canManage: boolean };
+
+/** One task's provider order: the cloud providers (movable), then the offline provider, always last. */
+export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
+  const { t } = useTranslation();
+  const taskName = t(`aiSettings.tasks.${task}`);
+  const order = orderableProviders(routing, task);
+  const updateRouting = useUpdateAiRouting();
+  const { showError } = useErrorFeedback();
+  const offlineCan = localCanDo(task);
+
+  function move(index: number, direction: MoveDirection) {
+    const next = moveItem(order, index, direction);
+    updateRouting.mutate(routingWithOrder(routing, task, next), {
+      onSuccess: () => toast.success(t('aiSettings.routing.saved', { task: taskName })),
+      onError: showError,
+    });
+  }
+
+  function reset() {
+    updateRouting.mutate(routingWithDefault(routing, task), {
+      onSuccess: () => toast.success(t('aiSettings.routing.reset', { task: taskName })),
+      onError: showError,
+    });
+  }
+
+  return (
+    <section className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4" aria-label={taskName} data-testid="task-routing" data-task={task}>
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div className="grid min-w-0 gap-0.5">
+          <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-zinc-900">
+            {taskName}
+            {isCustomised(routing, task) ? <Badge tone="accent">{t('aiSettings.routing.custom')}</Badge> : null}
+          </h3>
+          <p className="text-xs text-zinc-600">{t(`aiSettings.taskHints.${task}`)}</p>
+        </div>
+        {canManage && isCustomised(routing, task) ? (
+          <Button variant="ghost" size="sm" onClick={reset} disabled={updateRouting.isPending}>
+            <RotateCcw aria-hidden />
+            {t('aiSettings.routing.useDefault')}
+          </Button>
+        ) : null}
+      </header>
+      <ol className="grid gap-1.5" aria-label={t('aiSettings.routing.orderFor', { task: taskName })}>
+        {order.map((name, index) => (
+          <li key={name} className="flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-2 py-1.5" data-testid="route-step" data-provider={name}>
+            <Position value={index + 1} />
+            <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-900">{providerLabel(t, name)}</span>
+            {canManage ? (
+              <span className="flex shrink-0 gap-1">
+                <MoveButton direction="up" name={providerLabel(t, name)} task={taskName} disabled={index === 0 || updateRouting.isPending} onClick={() => move(index, 'up')} />
+                <MoveButton direction="down" name={providerLabel(t, name)} task={taskName} disabled={index === order.length - 1 || updateRouting.isPending} onClick={() => move(index, 'down')} />
+              </span>
+            ) : null}
+          </li>
+        ))}
+        <li
+          className={cn('flex items-center gap-2 rounded-md border border-dashed px-2 py-1.5', offlineCan ? 'border-zinc-300 bg-zinc-50' : 'border-zinc-200 bg-zinc-50 text-zinc-500')}
+          data-testid="route-step"
+          data-provider="local"
+        >
+          <Position value={order.length + 1} muted={!offlineCan} />
+          <span className={cn('min-w-0 flex-1 truncate text-sm', offlineCan ? 'font-medium text-zinc-900' : 'text-zinc-500 line-through')}>
+            {t('aiSettings.kinds.local')}
+          </span>
+          <span className="shrink-0 text-xs text-zinc-500">{offlineCan ? t('aiSettings.routing.lastResort') : t('aiSettings.routing.offlineCannot')}</span>
+        </li>
+      </ol>
+      {!offlineCan && order.length === 0 ? (
+        <p className="flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" role="note">
+          <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+          {t(`aiSettings.routing.unavailable.${cloudOnly(task)}`)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The tasks only a cloud provider can do, named for their "unavailable" message. */
+function cloudOnly(task: Task): 'translation' | 'generation' | 'agent' {
+  return task === 'translation' || task === 'agent' ? task : 'generation';
+}
+
+function Position({ value, muted = false }: { value: number; muted?: boolean }) {
+  return (
+    <span
+      className={cn(
+        'flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold tabular-nums',
+        muted ? 'bg-zinc-100 text-zinc-400' : 'bg-emerald-50 text-emerald-800',
+      )}
+      aria-hidden
+    >
+      {value}
+    </span>
+  );
+}
+
+type MoveButtonProps = { direction: MoveDirection; name: string; task: string; disabled: boolean; onClick: () => void };
+
+function MoveButton({ direction, name, task, disabled, onClick }: MoveButtonProps) {
+  const { t } = useTranslation();
+  const Icon = direction === 'up' ? ArrowUp : ArrowDown;
+  const label = direction === 'up' ? t('aiSettings.routing.moveUp', { name, task }) : t('aiSettings.routing.moveDown', { name, task });
+  return (
+    <Button variant="ghost" size="icon" className="size-7" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+      <Icon aria-hidden />
+    </Button>
+  );
+}

@@ -1,0 +1,34 @@
+import type { AiRoutingRead, AiRoutingUpdate, Task } from '@/api';
+import { LOCAL_PROVIDER } from './kinds';
+
+export type MoveDirection = 'up' | 'down';
+
+/** A copy of the list with the item at `index` swapped one place up or down; out of range gives the same order. */
+export function moveItem<TItem>(items: readonly TItem[], index: number, direction: MoveDirection): TItem[] {
+  const target = direction === 'up' ? index - 1 : index + 1;
+  const next = [...items];
+  if (index < 0 || index >= items.length || target < 0 || target >= items.length) return next;
+  [next[index], next[target]] = [next[target]!, next[index]!];
+  return next;
+}
+
+/** The providers an admin can order for a task: everything but the offline provider, which is always last. */
+export function orderableProviders(routing: AiRoutingRead, task: Task): string[] {
+  return (routing.routing[task] ?? []).filter((name) => name !== LOCAL_PROVIDER);
+}
+
+export function isCustomised(routing: AiRoutingRead, task: Task): boolean {
+  return routing.custom_routing[task] !== undefined;
+}
+
+/** The whole custom routing with one task's order replaced (PUT replaces every task's order at once). */
+export function routingWithOrder(routing: AiRoutingRead, task: Task, order: readonly string[]): AiRoutingUpdate {
+  return { routing: { ...routing.custom_routing, [task]: order.filter((name) => name !== LOCAL_PROVIDER) } };
+}
+
+/** The custom routing without a task, so that task goes back to the default order. */
+export function routingWithDefault(routing: AiRoutingRead, task: Task): AiRoutingUpdate {
+  const custom = { ...routing.custom_routing };
+  delete custom[task];
+  return { routing: custom };
+}
