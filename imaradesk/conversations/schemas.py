@@ -35,6 +35,9 @@ class ConversationRead(Schema):
     updated_at: datetime = Field(
         description="Last change to the conversation (message, status, assignment): the newer copy wins"
     )
+    language: str | None = Field(
+        default=None, description="The customer's language as last detected with confidence (ISO 639-1)"
+    )
 
 
 class ConversationPage(Schema):

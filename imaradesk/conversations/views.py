@@ -50,6 +50,7 @@ async def conversation_reads(
             is_window_open=is_window_open(c.last_inbound_at, now),
             window_expires_at=window_expires_at(c.last_inbound_at),
             updated_at=c.updated_at,
+            language=c.language,
         )
         for c in conversations
     ]

@@ -25,6 +25,13 @@ test('a Swahili message from the phone shows its language, intent and sentiment 
   await expect(insight.getByTestId('translation-unavailable')).toContainText('offline provider cannot translate');
   await takeScreenshot(page, 'desktop-40-message-insight');
 
+  // Writing back in the customer's language needs a provider; offline the composer says so plainly.
+  await page.getByTestId('composer-input').fill('Your order leaves today.');
+  await page.getByRole('button', { name: 'Translate to Swahili' }).click();
+  await expect(page.getByTestId('draft-translation-error')).toContainText('offline provider cannot translate');
+  await expect(page.getByTestId('composer-input')).toHaveValue('Your order leaves today.');
+  await takeScreenshot(page, 'desktop-42-draft-translation-offline');
+
   const summary = page.getByTestId('conversation-summary');
   await summary.getByRole('button', { name: 'Summarise for a ticket' }).click();
   await expect(summary.getByTestId('summary-title')).not.toBeEmpty();

@@ -665,6 +665,12 @@ export type ConversationRead = {
      */
     is_window_open: boolean;
     /**
+     * Language
+     *
+     * The customer's language as last detected with confidence (ISO 639-1)
+     */
+    language?: string | null;
+    /**
      * Last Inbound At
      */
     last_inbound_at: string | null;
@@ -956,6 +962,44 @@ export type InvitationRead = {
      */
     id: string;
     role: Role;
+};
+
+/**
+ * KnowledgeSettingsRead
+ */
+export type KnowledgeSettingsRead = {
+    /**
+     * Choices
+     *
+     * Embedders this workspace can switch to
+     */
+    choices: Array<string>;
+    /**
+     * Embedder
+     *
+     * local (the offline model) or an AI provider's name
+     */
+    embedder: string;
+    /**
+     * Model
+     *
+     * The model of the vectors searches use now
+     */
+    model: string;
+    /**
+     * Progress of a switch to another model
+     */
+    reembedding: ReembeddingRead | null;
+};
+
+/**
+ * KnowledgeSettingsUpdate
+ */
+export type KnowledgeSettingsUpdate = {
+    /**
+     * Embedder
+     */
+    embedder: string;
 };
 
 /**
@@ -1569,6 +1613,30 @@ export type ReactionSend = {
      * Type
      */
     type: 'reaction';
+};
+
+/**
+ * ReembeddingRead
+ */
+export type ReembeddingRead = {
+    /**
+     * Done
+     */
+    done: number;
+    /**
+     * Embedder
+     */
+    embedder: string;
+    /**
+     * Error
+     *
+     * Why it is waiting (it retries on its own)
+     */
+    error: string | null;
+    /**
+     * Total
+     */
+    total: number;
 };
 
 /**
@@ -3482,6 +3550,47 @@ export type SearchKnowledgeResponses = {
 };
 
 export type SearchKnowledgeResponse = SearchKnowledgeResponses[keyof SearchKnowledgeResponses];
+
+export type ReadSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/knowledge/settings';
+};
+
+export type ReadSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: KnowledgeSettingsRead;
+};
+
+export type ReadSettingsResponse = ReadSettingsResponses[keyof ReadSettingsResponses];
+
+export type ChangeEmbedderData = {
+    body: KnowledgeSettingsUpdate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/knowledge/settings';
+};
+
+export type ChangeEmbedderErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ChangeEmbedderError = ChangeEmbedderErrors[keyof ChangeEmbedderErrors];
+
+export type ChangeEmbedderResponses = {
+    /**
+     * Successful Response
+     */
+    202: KnowledgeSettingsRead;
+};
+
+export type ChangeEmbedderResponse = ChangeEmbedderResponses[keyof ChangeEmbedderResponses];
 
 export type ListMembersData = {
     body?: never;

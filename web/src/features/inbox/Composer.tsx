@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/classNames';
 import { type Conversation, type Message, useSendAttachment, useSendMessage } from './api';
+import { DraftTranslator } from './DraftTranslator';
 import { useComposer } from './composerContext';
 import { InteractiveComposer } from './InteractiveComposer';
 import { ACCEPTED_TYPES, checkAttachment } from './attachments';
@@ -214,6 +215,16 @@ function TextComposer({ conversation, isNote }: { conversation: Conversation; is
           </p>
         </div>
       ) : null}
+      {isNote || attached ? null : (
+        <DraftTranslator
+          conversation={conversation}
+          draft={text}
+          onTranslated={(translated) => {
+            setText(translated);
+            textareaRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       <div className="flex items-end gap-2">
         {isNote ? null : (
           <>
