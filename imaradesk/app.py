@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
+from imaradesk.ai import calls as ai_calls
 from imaradesk.ai.providers.registry import warm_up_local
 from imaradesk.api import API_PREFIX, api_router, webhook_router
 from imaradesk.config import Mode, Settings, get_settings, install_settings
@@ -68,6 +69,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 async with asyncio.timeout(10):
                     await worker_task
+        await ai_calls.close(database)  # the call log's writer flushes what it holds
         if simulator is not None:
             await simulator.stop()
         if getattr(app.state, "ingest_writer", None) is not None:

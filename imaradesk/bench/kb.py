@@ -81,11 +81,11 @@ def measure_seed(passages: Matrix, questions: Matrix) -> dict[str, float]:
             "CREATE TABLE kb_entries (id INTEGER PRIMARY KEY, workspace_id TEXT, content TEXT, embedding TEXT)"
         )
         database.execute("CREATE INDEX ix_kb_entries_workspace ON kb_entries (workspace_id)")
-        database.executemany(
-            "INSERT INTO kb_entries (workspace_id, content, embedding) VALUES ('w1', ?, ?)",
-            ((f"passage {i}", json.dumps(row.tolist())) for i, row in enumerate(passages)),
-        )
-        database.commit()
+        with database:  # sqlite3's context manager commits the inserts
+            database.executemany(
+                "INSERT INTO kb_entries (workspace_id, content, embedding) VALUES ('w1', ?, ?)",
+                ((f"passage {i}", json.dumps(row.tolist())) for i, row in enumerate(passages)),
+            )
         latencies = []
         for question in questions:
             values: list[float] = question.tolist()

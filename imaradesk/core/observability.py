@@ -33,7 +33,10 @@ _access_log = structlog.get_logger("imaradesk.http")
 
 def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     renderer: structlog.types.Processor = (
-        structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer()
+        if json
+        # plain_traceback: the rich formatter would print every frame's local variables, secrets included.
+        else structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback)
     )
     structlog.configure(
         processors=[
