@@ -186,6 +186,19 @@ def bench_ai(
     typer.echo(json.dumps(figures) if as_json else bench.render(figures))
 
 
+@bench_app.command("kb")
+def bench_kb(
+    queries: Annotated[int, typer.Option(help="Questions timed against our index at each size")] = 200,
+    seed_queries: Annotated[int, typer.Option(help="Questions timed with the seed's method (slow)")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
+) -> None:
+    """Knowledge-base search at 10k and 100k chunks (p50/p99, recall@5) next to the seed's method; ingestion pages/s."""
+    from imaradesk.bench import kb as bench
+
+    figures = bench.run(queries=queries, seed_queries=seed_queries)
+    typer.echo(json.dumps(figures) if as_json else bench.render(figures))
+
+
 @eval_app.command("classify")
 def eval_classify(
     file: Annotated[Path, typer.Argument(help="JSONL rows: text, intent, sentiment, lang")],

@@ -143,7 +143,13 @@ def _page_lines(page: int) -> list[str]:
     return lines
 
 
-def run(*, sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 200, seed_queries: int = 3) -> dict[str, Any]:
+def run(
+    *,
+    sizes: tuple[int, ...] = (10_000, 100_000),
+    queries: int = 200,
+    seed_queries: int = 3,
+    ingestion_pages: int = 20,
+) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     for n in sizes:
         passages, questions = synthetic(n, queries)
@@ -155,7 +161,7 @@ def run(*, sizes: tuple[int, ...] = (10_000, 100_000), queries: int = 200, seed_
     question = ["Do you deliver to Mombasa?"]
     samples = [timed_ms(lambda: embedder.embed(question)) for _ in range(50)]
     figures["query_embedding_ms"] = round(percentile(samples, 50), 2)
-    figures["ingestion"] = measure_ingestion()
+    figures["ingestion"] = measure_ingestion(ingestion_pages)
     return figures
 
 
