@@ -38,7 +38,7 @@ class FakeXhr {
   }
 }
 
-function start(options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {}) {
+function start(options: { method?: 'POST' | 'PUT'; onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {}) {
   const xhr = new FakeXhr();
   const form = new FormData();
   form.append('caption', 'Receipt');
@@ -58,6 +58,12 @@ describe('uploadForm', () => {
     expect(xhr.sent).toBe(form);
     xhr.respond(201, { id: 'm1' });
     await expect(promise).resolves.toEqual({ id: 'm1' });
+  });
+
+  it('can PUT instead, with the same CSRF header', () => {
+    const { xhr } = start({ method: 'PUT' });
+    expect(xhr.opened).toEqual(['PUT', '/api/v1/conversations/c1/attachments']);
+    expect(xhr.headers['x-csrf-token']).toBe('token-123');
   });
 
   it('reports progress', () => {

@@ -14,6 +14,8 @@ type XhrLike = Pick<
 };
 
 export type UploadOptions = {
+  /** POST by default; PUT replaces a resource (e.g. a knowledge-base document's file). */
+  method?: 'POST' | 'PUT';
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
   createRequest?: () => XhrLike;
@@ -38,16 +40,16 @@ function parseBody(text: string): unknown {
 }
 
 /**
- * POSTs a multipart form with upload progress (fetch cannot report it), with the same CSRF header
+ * POSTs (or PUTs) a multipart form with upload progress (fetch cannot report it), with the same CSRF header
  * and the same ApiError on failure as every other call.
  */
 export function uploadForm<T>(url: string, form: FormData, options: UploadOptions = {}): Promise<T> {
-  const { onProgress, signal, createRequest = () => new XMLHttpRequest() as unknown as XhrLike, cookieHeader = () => document.cookie } = options;
+  const { method = 'POST', onProgress, signal, createRequest = () => new XMLHttpRequest() as unknown as XhrLike, cookieHeader = () => document.cookie } = options;
   return new Promise<T>((resolve, reject) => {
     const request = createRequest();
-    request.open('POST', url);
+    request.open(method, url);
     request.withCredentials = true;
-    const csrf = addCsrfHeader(new Request('http://localhost/', { method: 'POST' }), cookieHeader()).headers;
+    const csrf = addCsrfHeader(new Request('http://localhost/', { method }), cookieHeader()).headers;
     csrf.forEach((value, name) => request.setRequestHeader(name, value));
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });

@@ -1,0 +1,72 @@
+import { CircleCheck, CircleX, FileText, X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/classNames';
+import { formatFileSize } from './documents';
+import { TransferProgressBar } from './TransferProgressBar';
+import type { UploadItem } from './uploads';
+import { useFileCheckMessage } from './useFileCheckMessage';
+
+type UploadQueueProps = {
+  items: UploadItem[];
+  onCancel: (id: string) => void;
+  onDismiss: (id: string) => void;
+};
+
+/** Every picked file with its own progress bar, or the reason it was not (or could not be) sent. */
+export function UploadQueue({ items, onCancel, onDismiss }: UploadQueueProps) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="grid grid-cols-1 gap-2" aria-label={t('knowledge.upload.queueLabel')} data-testid="upload-queue">
+      {items.map((item) => (
+        <UploadItemRow key={item.id} item={item} onCancel={onCancel} onDismiss={onDismiss} />
+      ))}
+    </ul>
+  );
+}
+
+function UploadItemRow({ item, onCancel, onDismiss }: { item: UploadItem; onCancel: (id: string) => void; onDismiss: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const fileCheckMessage = useFileCheckMessage();
+  const isActive = item.state === 'queued' || item.state === 'uploading';
+  const problem = item.rejection ? fileCheckMessage(item.name, item.rejection) : item.error;
+  const isProblem = item.state === 'rejected' || item.state === 'failed';
+
+  return (
+    <li
+      className={cn('grid min-w-0 grid-cols-1 gap-1.5 rounded-lg border px-3 py-2', isProblem ? 'border-red-200 bg-red-50/60' : 'border-zinc-200 bg-white')}
+      aria-label={item.name}
+    >
+      <div className="flex items-center gap-2">
+        <UploadStateIcon state={item.state} />
+        <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-900" title={item.name}>
+          {item.name}
+        </span>
+        <span className="shrink-0 text-xs text-zinc-500">{formatFileSize(item.size, i18n.language)}</span>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-7"
+          aria-label={isActive ? t('knowledge.upload.cancelFor', { name: item.name }) : t('knowledge.upload.dismissFor', { name: item.name })}
+          onClick={() => (isActive ? onCancel(item.id) : onDismiss(item.id))}
+        >
+          <X aria-hidden />
+        </Button>
+      </div>
+      {item.state === 'uploading' || item.state === 'queued' ? (
+        <TransferProgressBar percent={item.percent} label={t('knowledge.upload.progressFor', { name: item.name })} />
+      ) : null}
+      <p className={cn('text-xs', isProblem ? 'font-medium text-red-700' : 'text-zinc-600')} role={isProblem ? 'alert' : undefined}>
+        {isProblem ? problem : t(`knowledge.upload.state.${item.state}`, { percent: item.percent })}
+      </p>
+    </li>
+  );
+}
+
+function UploadStateIcon({ state }: { state: UploadItem['state'] }) {
+  if (state === 'uploaded') return <CircleCheck className="size-4 shrink-0 text-emerald-600" aria-hidden />;
+  if (state === 'failed' || state === 'rejected') return <CircleX className="size-4 shrink-0 text-red-600" aria-hidden />;
+  return <FileText className="size-4 shrink-0 text-zinc-500" aria-hidden />;
+}
