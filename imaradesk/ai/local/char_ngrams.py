@@ -20,13 +20,20 @@ NGRAM_SIZES = (3, 4, 5)
 _NON_WORD = re.compile(r"[^\w\s]+")
 
 
-def ngram_vectors(texts: Sequence[str]) -> Vectors:
-    """One dense unit row per text: log counts of hashed 3-5 character n-grams of each word (with boundary marks)."""
-    matrix = np.zeros((len(texts), NGRAM_DIM), dtype=np.float32)
-    for row, text in enumerate(texts):
-        indices, values = sparse_ngrams(text)
-        matrix[row, indices] = values
-    return matrix
+def ngram_centroids(groups: Sequence[Sequence[str]]) -> Vectors:
+    """Unit mean n-gram vector of each group, column-major (NGRAM_DIM by groups) for ngram_similarities.
+
+    Built from the sparse rows, so a few thousand example phrases never make a dense phrases-by-32,768 matrix.
+    """
+    out = np.zeros((NGRAM_DIM, len(groups)), dtype=np.float32)
+    for column, texts in enumerate(groups):
+        for text in texts:
+            indices, values = sparse_ngrams(text)
+            out[indices, column] += values
+        norm = float(np.linalg.norm(out[:, column]))
+        if norm:
+            out[:, column] /= norm
+    return out
 
 
 def sparse_ngrams(text: str) -> tuple[npt.NDArray[np.intp], Vectors]:

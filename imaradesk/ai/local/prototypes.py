@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from imaradesk.ai.embeddings import Embedder, Vectors, unit_rows
-from imaradesk.ai.local.char_ngrams import ngram_similarities, ngram_vectors
+from imaradesk.ai.local.char_ngrams import ngram_centroids, ngram_similarities
 
 # Weight of the character n-gram cosine next to the embedding cosine; the sum is scaled back to [-1, 1].
 NGRAM_WEIGHT = 0.6
@@ -31,8 +31,7 @@ class Prototypes(Generic[L]):
         flat = [phrase for _, phrases in groups for phrase in phrases]
         sizes = [len(phrases) for _, phrases in groups]
         self.centroids = _centroids(embedder.embed(flat), sizes)
-        # Column-major so a message's few non-zero n-grams gather whole rows (char_ngrams.ngram_similarities).
-        self.ngram_centroids = np.ascontiguousarray(_centroids(ngram_vectors(flat), sizes).T)
+        self.ngram_centroids = ngram_centroids([phrases for _, phrases in groups])
         self._label_index = np.array([self.labels.index(label) for label in self.group_labels])
 
     def label_scores(self, texts: Sequence[str], vectors: Vectors) -> Vectors:
