@@ -41,6 +41,11 @@ class Embedder(Protocol):
         ...
 
 
+def clean_text(text: str) -> str:
+    """Lone UTF-16 surrogates (a split emoji in a JSON payload) become U+FFFD; the models need valid UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+
+
 def unit_rows(vectors: npt.NDArray[Any]) -> Vectors:
     matrix = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
@@ -79,7 +84,7 @@ class UsemEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         encoder = self._get_encoder()
         # Empty strings embed to a constant vector; a single space gives the same and keeps rows aligned.
-        cleaned = [text[:MAX_EMBED_CHARS] or " " for text in texts]
+        cleaned = [clean_text(text[:MAX_EMBED_CHARS]) or " " for text in texts]
         parts = [encoder.encode(cleaned[i : i + EMBED_BATCH]) for i in range(0, len(cleaned), EMBED_BATCH)]
         return unit_rows(np.concatenate(parts, axis=0))
 

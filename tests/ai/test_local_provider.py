@@ -126,6 +126,15 @@ async def test_mixed_scripts_give_a_complete_valid_label(provider: LocalProvider
     assert 0.0 <= result.intent_confidence <= 1.0
 
 
+async def test_a_lone_surrogate_from_a_split_emoji_does_not_break_any_model(provider: LocalProvider) -> None:
+    text = "Where is my order \ud83d please"
+    result = await provider.classify(text)
+    assert result.intent == "order_status"
+    summary = await provider.summarize([Turn(role="customer", text=f"{text}. The parcel is late again.")])
+    assert summary.title
+    assert (await provider.embed([text])).vectors.shape == (1, 512)
+
+
 async def test_translation_generation_and_agent_are_refused_plainly(provider: LocalProvider) -> None:
     with pytest.raises(Unsupported, match="offline mode has no translation model"):
         await provider.translate("Habari", target_language="en", source_language="sw")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from imaradesk.ai.embeddings import Vectors
+from imaradesk.ai.embeddings import Vectors, clean_text
 
 NGRAM_DIM = 2**15
 NGRAM_SIZES = (3, 4, 5)
@@ -38,7 +38,7 @@ def ngram_centroids(groups: Sequence[Sequence[str]]) -> Vectors:
 
 def sparse_ngrams(text: str) -> tuple[npt.NDArray[np.intp], Vectors]:
     """The non-zero entries of the text's unit n-gram vector: scoring a message touches ~100 of 32,768 columns."""
-    counts = Counter(zlib.crc32(gram.encode()) % NGRAM_DIM for gram in _ngrams(text))
+    counts = Counter(zlib.crc32(gram.encode()) % NGRAM_DIM for gram in _ngrams(clean_text(text)))
     indices = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
     values = np.log1p(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
     norm = float(np.linalg.norm(values))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from imaradesk.ai.embeddings import Embedder
+from imaradesk.ai.embeddings import Embedder, clean_text
 from imaradesk.ai.schemas import Turn
 
 TITLE_MAX = 120
@@ -46,7 +46,7 @@ def customer_sentences(turns: Sequence[Turn]) -> list[str]:
         sentence.strip()
         for turn in turns
         if turn.role == "customer"
-        for sentence in _SENTENCE_END.split(turn.text)
+        for sentence in _SENTENCE_END.split(clean_text(turn.text))
         if sentence.strip()
     ]
     substantive = [s for s in sentences if len(s.split()) >= MIN_WORDS]

@@ -10,7 +10,7 @@ import asyncio
 import threading
 from collections.abc import Sequence
 
-from imaradesk.ai.embeddings import Embedder, default_embedder, embed_async
+from imaradesk.ai.embeddings import Embedder, clean_text, default_embedder, embed_async
 from imaradesk.ai.local.extractive_summary import summarize_turns
 from imaradesk.ai.local.intents import IntentExamples, IntentPrediction, intent_classifier, matched_keyword_intents
 from imaradesk.ai.local.language import LanguageGuess, default_detector
@@ -83,8 +83,9 @@ class LocalProvider:
 
     def classify_many(self, texts: Sequence[str]) -> list[Classification]:
         """Blocking batch classification (eval, bench, backfills); `classify` runs it off the event loop."""
-        samples = [text[:MAX_CLASSIFY_CHARS].strip() for text in texts]
-        languages = [default_detector().detect(text) for text in texts]
+        cleaned = [clean_text(text) for text in texts]
+        samples = [text[:MAX_CLASSIFY_CHARS].strip() for text in cleaned]
+        languages = [default_detector().detect(text) for text in cleaned]
         vectors = self._embedder.embed(samples)
         intents = intent_classifier(self._embedder, self._intent_examples).predict_embedded(samples, vectors)
         sentiments = _scorer(self._embedder).score(samples, vectors, [_sentiment_language(g) for g in languages])
