@@ -55,6 +55,7 @@ def test_known_short_words_are_recognised_with_limited_confidence(
     guess = detector.detect(text)
     assert guess.language == language
     assert guess.confidence <= 0.6
+    assert guess.method == "short-words"
 
 
 def test_one_or_two_unknown_words_get_low_confidence(detector: LanguageDetector) -> None:
@@ -65,7 +66,7 @@ def test_one_or_two_unknown_words_get_low_confidence(detector: LanguageDetector)
 @pytest.mark.parametrize("text", ["😡😡", "👍", "12345", "+254 700 000 000", "?!", ""])
 def test_text_without_letters_has_no_language_and_zero_confidence(detector: LanguageDetector, text: str) -> None:
     guess = detector.detect(text)
-    assert (guess.language, guess.confidence, guess.word_count) == (None, 0.0, 0)
+    assert (guess.language, guess.confidence, guess.word_count, guess.method) == (None, 0.0, 0, "no-letters")
 
 
 def test_mixed_scripts_still_give_one_valid_code(detector: LanguageDetector) -> None:

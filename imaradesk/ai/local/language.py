@@ -100,6 +100,7 @@ class LanguageGuess:
     language: str | None  # None when the text carries no letters at all (emoji, digits, punctuation)
     confidence: float
     word_count: int
+    method: str = "naive-bayes"  # or "short-words" (a known greeting/thanks word), "no-letters"
 
 
 def count_words(text: str) -> int:
@@ -131,10 +132,10 @@ class LanguageDetector:
         sample = unicodedata.normalize("NFC", text[:MAX_LANGUAGE_CHARS]).strip()
         words = count_words(sample)
         if words == 0:
-            return LanguageGuess(None, 0.0, 0)
+            return LanguageGuess(None, 0.0, 0, "no-letters")
         short = _short_message_language(sample) if words <= 3 else None
         if short is not None:
-            return LanguageGuess(short, SHORT_WORD_CONFIDENCE, words)
+            return LanguageGuess(short, SHORT_WORD_CONFIDENCE, words, "short-words")
         language, probability = self._best(sample)
         return LanguageGuess(language, min(probability, SHORT_MESSAGE_CAP.get(words, 1.0)), words)
 

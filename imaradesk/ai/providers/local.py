@@ -20,6 +20,7 @@ from imaradesk.ai.schemas import (
     Classification,
     Completion,
     Embeddings,
+    Intent,
     LabelSource,
     Summary,
     Task,
@@ -99,9 +100,7 @@ class LocalProvider:
     ) -> Classification:
         if not text:
             return self._empty()
-        language, language_method = guess.language, "naive-bayes"
-        if language is None:
-            language, language_method = self._fallback_language, "no-letters"
+        language = self._fallback_language if guess.language is None else guess.language
         chosen, confidence, intent_method = _intent_label(text, guess, intent)
         return Classification(
             intent=chosen,
@@ -113,7 +112,7 @@ class LocalProvider:
             sentiment_source=LabelSource(
                 provider=PROVIDER, model=_sentiment_model(sentiment.method, self._embedder), method=sentiment.method
             ),
-            language_source=LabelSource(provider=PROVIDER, model=LANGUAGE_MODEL, method=language_method),
+            language_source=LabelSource(provider=PROVIDER, model=LANGUAGE_MODEL, method=guess.method),
         )
 
     def _empty(self) -> Classification:
@@ -149,7 +148,7 @@ class LocalProvider:
         raise Unsupported(PROVIDER, _UNSUPPORTED_MESSAGES[Task.generation])
 
 
-def _intent_label(text: str, guess: LanguageGuess, intent: IntentPrediction) -> tuple[str, float, str]:
+def _intent_label(text: str, guess: LanguageGuess, intent: IntentPrediction) -> tuple[Intent, float, str]:
     if guess.language is None:  # emoji only: an angry face is a complaint, anything else says nothing
         polarity = emoji_polarity(text)
         if polarity is not None and polarity <= EMOJI_COMPLAINT_POLARITY:
