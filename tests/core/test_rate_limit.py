@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
@@ -15,9 +16,13 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Records how long the limiter asked to wait (and really waits, so time moves on)."""
     recorded: list[float] = []
     real_sleep = asyncio.sleep
+    test_thread = threading.get_ident()
 
     async def sleep(seconds: float) -> None:
-        recorded.append(seconds)
+        # asyncio.sleep is patched for the whole process: servers running in other threads
+        # (the fake AI vendors of other tests) sleep too, and are not the limiter.
+        if threading.get_ident() == test_thread:
+            recorded.append(seconds)
         await real_sleep(seconds)
 
     monkeypatch.setattr("imaradesk.core.rate_limit.asyncio.sleep", sleep)
