@@ -1,30 +1,8 @@
-import { randomInt } from 'node:crypto';
-import type { Page } from '@playwright/test';
-import { expect, logInThroughUi, test } from './fixtures';
+import { logInAsDemoOwner, newCustomer, openPhoneAs } from './demo';
+import { expect, test } from './fixtures';
 import { takeScreenshot } from './screenshots';
 
 /** The composer's richer messages, seen from both ends: the agent's inbox and the simulator's phone page. */
-
-async function logInAsDemoOwner(page: Page): Promise<void> {
-  const email = process.env.E2E_DEMO_EMAIL;
-  const password = process.env.E2E_DEMO_PASSWORD;
-  if (!email || !password) throw new Error('E2E_DEMO_EMAIL is not set; global-setup did not seed the demo');
-  await logInThroughUi(page, email, password);
-  await expect(page).toHaveURL(/\/inbox$/);
-}
-
-async function openPhoneAs(phone: Page, customer: { name: string; waId: string }): Promise<void> {
-  await phone.goto('/simulator/');
-  await expect(phone.locator('#customer-select option').first()).toBeAttached();
-  await phone.getByRole('button', { name: 'More options' }).click();
-  await phone.getByRole('menuitem', { name: 'Add a customer…' }).click();
-  const dialog = phone.getByRole('dialog', { name: 'Add a simulated customer' });
-  await dialog.getByLabel('Name').fill(customer.name);
-  await dialog.getByLabel('WhatsApp number').fill(customer.waId);
-  await dialog.getByLabel('Language').fill('Swahili');
-  await dialog.getByRole('button', { name: 'Add' }).click();
-  await expect(phone.locator('#customer-select')).toHaveValue(customer.waId);
-}
 
 test('templates with named and link variables, reply buttons, a quoted reply and a reaction reach the phone', async ({ page, browser, baseURL }) => {
   await logInAsDemoOwner(page);
@@ -36,7 +14,7 @@ test('templates with named and link variables, reply buttons, a quoted reply and
 
   const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
   const phone = await phoneContext.newPage();
-  const customer = { name: 'Neema Wambui', waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
+  const customer = newCustomer('Neema Wambui');
   await openPhoneAs(phone, customer);
   await phone.getByLabel('Message', { exact: true }).fill('Habari, oda yangu itafika lini?');
   await phone.getByRole('button', { name: 'Send message' }).click();
@@ -153,7 +131,7 @@ test('on a phone-sized screen an agent sends a list; the customer opens it on th
   await logInAsDemoOwner(page);
   const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
   const phone = await phoneContext.newPage();
-  const customer = { name: 'Juma Mwangi', waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
+  const customer = newCustomer('Juma Mwangi');
   await openPhoneAs(phone, customer);
   await phone.getByLabel('Message', { exact: true }).fill('Mnaleta wapi?');
   await phone.getByRole('button', { name: 'Send message' }).click();

@@ -1,47 +1,11 @@
-import { createHmac, randomInt } from 'node:crypto';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, logInThroughUi, test } from './fixtures';
+import { createHmac } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { logInAsDemoOwner, newCustomer, openPhoneAs, writeFromPhone } from './demo';
+import { expect, test } from './fixtures';
 import { takeScreenshot } from './screenshots';
-
-/** The demo workspace `imaradesk seed-demo` created in global-setup, with a number on the simulator. */
-function demoLogin(): { email: string; password: string } {
-  const email = process.env.E2E_DEMO_EMAIL;
-  const password = process.env.E2E_DEMO_PASSWORD;
-  if (!email || !password) throw new Error('E2E_DEMO_EMAIL is not set; global-setup did not seed the demo');
-  return { email, password };
-}
 
 /** A 1×1 PNG. */
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-function newCustomer(name: string): { name: string; waId: string } {
-  return { name, waId: `2547${String(randomInt(10_000_000, 99_999_999))}` };
-}
-
-async function logInAsDemoOwner(page: Page): Promise<void> {
-  const demo = demoLogin();
-  await logInThroughUi(page, demo.email, demo.password);
-  await expect(page).toHaveURL(/\/inbox$/);
-}
-
-/** The simulator's phone page, used the way a person would: add a customer, pick them, type. */
-async function openPhoneAs(phone: Page, customer: { name: string; waId: string }): Promise<void> {
-  await phone.goto('/simulator/');
-  await expect(phone.locator('#customer-select option').first()).toBeAttached();
-  await phone.getByRole('button', { name: 'More options' }).click();
-  await phone.getByRole('menuitem', { name: 'Add a customer…' }).click();
-  const dialog = phone.getByRole('dialog', { name: 'Add a simulated customer' });
-  await dialog.getByLabel('Name').fill(customer.name);
-  await dialog.getByLabel('WhatsApp number').fill(customer.waId);
-  await dialog.getByLabel('Language').fill('Swahili');
-  await dialog.getByRole('button', { name: 'Add' }).click();
-  await expect(phone.locator('#customer-select')).toHaveValue(customer.waId);
-}
-
-async function writeFromPhone(phone: Page, text: string): Promise<void> {
-  await phone.getByLabel('Message', { exact: true }).fill(text);
-  await phone.getByRole('button', { name: 'Send message' }).click();
-}
 
 test('a customer writes from the simulator phone; the agent sees it live, replies, and the ticks turn blue', async ({ page, browser, baseURL }) => {
   await logInAsDemoOwner(page);
