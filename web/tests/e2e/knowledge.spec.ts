@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { logInAsDemoOwner } from './demo';
-import { expect, test } from './fixtures';
+import { demoLogin, logInAsDemoOwner } from './demo';
+import { expect, logInThroughUi, test } from './fixtures';
 import { buildPdf } from './pdf';
 import { takeScreenshot } from './screenshots';
 
@@ -28,7 +28,7 @@ test('the owner uploads a PDF, asks a question and gets a quoted answer with its
   await logInAsDemoOwner(page);
   await page.getByRole('link', { name: 'Knowledge base' }).click();
   await expect(page).toHaveURL(/\/knowledge$/);
-  await expect(page.getByText('Upload your FAQ')).toBeVisible();
+  await expect(page.getByText('Upload your FAQ', { exact: true })).toBeVisible();
   await takeScreenshot(page, 'desktop-50-knowledge-empty');
 
   // A real PDF with extractable text, in a collection.
@@ -84,17 +84,34 @@ test('the owner uploads a PDF, asks a question and gets a quoted answer with its
   await expect(failed).toHaveCount(0);
 
   // A new version: the old one answers until it is ready, then gives way.
-  await row.getByTestId('replace-input').setInputFiles([{ name: PDF, mimeType: 'application/pdf', buffer: deliveryPdf('two working days') }]);
-  await expect(page.getByTestId('document-row')).toHaveCount(1, { timeout: 30_000 });
-  await expect(row.getByTestId('document-status')).toHaveText('Ready');
+  const newVersion = 'delivery-terms-v2.pdf';
+  await row.getByTestId('replace-input').setInputFiles([{ name: newVersion, mimeType: 'application/pdf', buffer: deliveryPdf('two working days') }]);
+  const newRow = documentRow(page, newVersion);
+  await expect(newRow.getByTestId('document-status')).toHaveText('Ready', { timeout: 30_000 });
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('document-row')).toHaveCount(1);
   await ask(page, 'How long does delivery to Mombasa take?');
   await expect(answer.getByTestId('answer-text')).toContainText('two working days');
+  await expect(answer.getByTestId('citation-card').first()).toContainText(newVersion);
 
   // Deleting says the chunks go too.
-  await row.getByRole('button', { name: `Delete ${PDF}` }).click();
+  await newRow.getByRole('button', { name: `Delete ${newVersion}` }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Its 1 chunk goes with it');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-  await expect(row).toBeVisible();
+  await expect(newRow).toBeVisible();
+});
+
+test('an agent sees the documents and can try a question, but not upload or delete', async ({ page }) => {
+  await logInThroughUi(page, 'amina@demo.example.com', demoLogin().password);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.goto('/knowledge');
+  await expect(page.getByTestId('documents-list').or(page.getByText('No documents yet', { exact: false }))).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Upload documents' })).toHaveCount(0);
+  await expect(page.getByTestId('document-input')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Delete / })).toHaveCount(0);
+  await ask(page, 'How long does delivery to Mombasa take?');
+  await expect(page.getByTestId('answer-mode')).toBeVisible({ timeout: 30_000 });
+  await takeScreenshot(page, 'desktop-53-knowledge-agent');
 });
 
 test.describe('on a phone', () => {

@@ -2,7 +2,8 @@ import { CircleCheck, CircleX, FileText, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/classNames';
-import { formatFileSize } from './documents';
+import { useDocuments } from './api';
+import { formatFileSize, type KnowledgeDocument } from './documents';
 import { TransferProgressBar } from './TransferProgressBar';
 import type { UploadItem } from './uploads';
 import { useFileCheckMessage } from './useFileCheckMessage';
@@ -16,17 +17,32 @@ type UploadQueueProps = {
 /** Every picked file with its own progress bar, or the reason it was not (or could not be) sent. */
 export function UploadQueue({ items, onCancel, onDismiss }: UploadQueueProps) {
   const { t } = useTranslation();
+  const documents = useDocuments().data;
   if (items.length === 0) return null;
   return (
     <ul className="grid grid-cols-1 gap-2" aria-label={t('knowledge.upload.queueLabel')} data-testid="upload-queue">
       {items.map((item) => (
-        <UploadItemRow key={item.id} item={item} onCancel={onCancel} onDismiss={onDismiss} />
+        <UploadItemRow
+          key={item.id}
+          item={item}
+          document={item.documentId ? documents?.find((document) => document.id === item.documentId) : undefined}
+          onCancel={onCancel}
+          onDismiss={onDismiss}
+        />
       ))}
     </ul>
   );
 }
 
-function UploadItemRow({ item, onCancel, onDismiss }: { item: UploadItem; onCancel: (id: string) => void; onDismiss: (id: string) => void }) {
+type UploadItemRowProps = {
+  item: UploadItem;
+  /** The document the upload became, while it is still in the list. */
+  document?: KnowledgeDocument;
+  onCancel: (id: string) => void;
+  onDismiss: (id: string) => void;
+};
+
+function UploadItemRow({ item, document, onCancel, onDismiss }: UploadItemRowProps) {
   const { t, i18n } = useTranslation();
   const fileCheckMessage = useFileCheckMessage();
   const isActive = item.state === 'queued' || item.state === 'uploading';
@@ -59,7 +75,7 @@ function UploadItemRow({ item, onCancel, onDismiss }: { item: UploadItem; onCanc
         <TransferProgressBar percent={item.percent} label={t('knowledge.upload.progressFor', { name: item.name })} />
       ) : null}
       <p className={cn('text-xs', isProblem ? 'font-medium text-red-700' : 'text-zinc-600')} role={isProblem ? 'alert' : undefined}>
-        {isProblem ? problem : t(`knowledge.upload.state.${item.state}`, { percent: item.percent })}
+        {isProblem ? problem : document ? t(`knowledge.upload.document.${document.status}`) : t(`knowledge.upload.state.${item.state}`, { percent: item.percent })}
       </p>
     </li>
   );

@@ -93,6 +93,7 @@ describe('kindLabel and collectionsOf', () => {
 describe('formatFileSize', () => {
   it('shows kilobytes for small documents and megabytes for big ones', () => {
     expect(formatFileSize(787, 'en')).toBe('0.8 kB');
+    expect(formatFileSize(33, 'en')).toBe('0.1 kB');
     expect(formatFileSize(340 * 1024, 'en')).toBe('340 kB');
     expect(formatFileSize(2.5 * 1024 * 1024, 'en')).toBe('2.5 MB');
   });

@@ -83,7 +83,7 @@ export function collectionsOf(documents: readonly KnowledgeDocument[]): string[]
 /** "0.8 kB", "340 kB", "2.5 MB": documents are never small enough for bytes to be the useful unit. */
 export function formatFileSize(bytes: number, locale: string): string {
   const units = ['kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = Math.max(bytes, 0) / 1024;
+  let value = bytes > 0 ? Math.max(bytes / 1024, 0.1) : 0;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;

@@ -36,7 +36,8 @@ describe('uploadsReducer', () => {
       ['uploading', 50],
       ['queued', 0],
     ]);
-    items = uploadsReducer(items, { type: 'uploaded', id: 'u1' });
+    items = uploadsReducer(items, { type: 'uploaded', id: 'u1', documentId: 'd1' });
+    expect(items[0]!.documentId).toBe('d1');
     items = uploadsReducer(items, { type: 'failed', id: 'u2', error: 'b.txt is empty.' });
     expect(items.map((item) => [item.state, item.percent, item.error])).toEqual([
       ['uploaded', 100, undefined],

@@ -12,13 +12,15 @@ export type UploadItem = {
   rejection?: Exclude<FileCheck, { ok: true }>;
   /** The server's own message when it refused the upload. */
   error?: string;
+  /** Once uploaded: the document it became, to follow its processing. */
+  documentId?: string;
 };
 
 export type UploadAction =
   | { type: 'add'; items: UploadItem[] }
   | { type: 'start'; id: string }
   | { type: 'progress'; id: string; loaded: number; total: number }
-  | { type: 'uploaded'; id: string }
+  | { type: 'uploaded'; id: string; documentId?: string }
   | { type: 'failed'; id: string; error: string }
   | { type: 'cancelled'; id: string }
   | { type: 'dismiss'; id: string }
@@ -55,7 +57,7 @@ export function uploadsReducer(items: UploadItem[], action: UploadAction): Uploa
     case 'progress':
       return update(items, action.id, { percent: progressPercent(action.loaded, action.total) });
     case 'uploaded':
-      return update(items, action.id, { state: 'uploaded', percent: 100 });
+      return update(items, action.id, { state: 'uploaded', percent: 100, documentId: action.documentId });
     case 'failed':
       return update(items, action.id, { state: 'failed', error: action.error });
     case 'cancelled':

@@ -35,7 +35,7 @@ export function useDocumentUploads() {
               signal: controller.signal,
               onProgress: ({ loaded, total }) => dispatch({ type: 'progress', id: item.id, loaded, total }),
             });
-            dispatch({ type: 'uploaded', id: item.id });
+            dispatch({ type: 'uploaded', id: item.id, documentId: documents[0]?.id });
             addUploaded(documents);
           } catch (error) {
             if (error instanceof DOMException && error.name === 'AbortError') dispatch({ type: 'cancelled', id: item.id });
