@@ -11,7 +11,7 @@ export function CallLogFilters({ filters, onChange }: CallLogFiltersProps) {
   const { t } = useTranslation();
   const any = { value: ANY, label: t('aiSettings.calls.any') };
   return (
-    <div className="grid gap-3 border-b border-zinc-100 px-4 py-3 sm:grid-cols-3 sm:px-6" data-testid="call-filters">
+    <div className="grid grid-cols-3 gap-2 border-b border-zinc-100 px-4 py-3 sm:gap-3 sm:px-6" data-testid="call-filters">
       <FormField label={t('aiSettings.calls.columns.task')}>
         <OptionSelect
           value={filters.task}

@@ -2,13 +2,14 @@ import { Info } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { QueryBoundary } from '../QueryBoundary';
-import { useAiRouting } from './api';
+import { useAiProviders, useAiRouting } from './api';
 import { TASKS } from './kinds';
 import { TaskRouting } from './TaskRouting';
 
 export function RoutingCard({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const routing = useAiRouting();
+  const providers = useAiProviders();
   return (
     <Card>
       <CardHeader title={t('aiSettings.routing.title')} description={t('aiSettings.routing.description')} />
@@ -18,7 +19,7 @@ export function RoutingCard({ canManage }: { canManage: boolean }) {
           {(data) => (
             <div className="grid gap-4 lg:grid-cols-2" data-testid="ai-routing">
               {TASKS.map((task) => (
-                <TaskRouting key={task} task={task} routing={data} canManage={canManage} />
+                <TaskRouting key={task} task={task} routing={data} providers={providers.data ?? []} canManage={canManage} />
               ))}
             </div>
           )}

@@ -6,15 +6,15 @@ import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/classNames';
 import { useErrorFeedback } from '@/lib/feedback';
-import { type AiRouting, useUpdateAiRouting } from './api';
+import { type AiProvider, type AiRouting, useUpdateAiRouting } from './api';
 import { localCanDo } from './kinds';
 import { providerLabel } from './providerLabel';
 import { isCustomised, moveItem, type MoveDirection, orderableProviders, routingWithDefault, routingWithOrder } from './routing';
 
-type TaskRoutingProps = { task: Task; routing: AiRouting; canManage: boolean };
+type TaskRoutingProps = { task: Task; routing: AiRouting; providers: readonly AiProvider[]; canManage: boolean };
 
 /** One task's provider order: the cloud providers (movable), then the offline provider, always last. */
-export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
+export function TaskRouting({ task, routing, providers, canManage }: TaskRoutingProps) {
   const { t } = useTranslation();
   const taskName = t(`aiSettings.tasks.${task}`);
   const order = orderableProviders(routing, task);
@@ -39,7 +39,7 @@ export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
 
   return (
     <section className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4" aria-label={taskName} data-testid="task-routing" data-task={task}>
-      <header className="flex flex-wrap items-start justify-between gap-2">
+      <header>
         <div className="grid min-w-0 gap-0.5">
           <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-zinc-900">
             {taskName}
@@ -47,18 +47,15 @@ export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
           </h3>
           <p className="text-xs text-zinc-600">{t(`aiSettings.taskHints.${task}`)}</p>
         </div>
-        {canManage && isCustomised(routing, task) ? (
-          <Button variant="ghost" size="sm" onClick={reset} disabled={updateRouting.isPending}>
-            <RotateCcw aria-hidden />
-            {t('aiSettings.routing.useDefault')}
-          </Button>
-        ) : null}
       </header>
       <ol className="grid gap-1.5" aria-label={t('aiSettings.routing.orderFor', { task: taskName })}>
         {order.map((name, index) => (
           <li key={name} className="flex items-center gap-2 rounded-md border border-zinc-200 bg-white px-2 py-1.5" data-testid="route-step" data-provider={name}>
             <Position value={index + 1} />
             <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-900">{providerLabel(t, name)}</span>
+            {task === 'embedding' && !embeds(providers, name) ? (
+              <span className="shrink-0 text-xs text-zinc-500">{t('aiSettings.routing.noEmbeddingModel')}</span>
+            ) : null}
             {canManage ? (
               <span className="flex shrink-0 gap-1">
                 <MoveButton direction="up" name={providerLabel(t, name)} task={taskName} disabled={index === 0 || updateRouting.isPending} onClick={() => move(index, 'up')} />
@@ -79,6 +76,12 @@ export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
           <span className="shrink-0 text-xs text-zinc-500">{offlineCan ? t('aiSettings.routing.lastResort') : t('aiSettings.routing.offlineCannot')}</span>
         </li>
       </ol>
+      {canManage && isCustomised(routing, task) ? (
+        <Button variant="ghost" size="sm" className="justify-self-end" onClick={reset} disabled={updateRouting.isPending}>
+          <RotateCcw aria-hidden />
+          {t('aiSettings.routing.useDefault')}
+        </Button>
+      ) : null}
       {!offlineCan && order.length === 0 ? (
         <p className="flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" role="note">
           <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden />
@@ -87,6 +90,11 @@ export function TaskRouting({ task, routing, canManage }: TaskRoutingProps) {
       ) : null}
     </section>
   );
+}
+
+/** A provider without an embedding model (Anthropic never has one) is skipped for embeddings. */
+function embeds(providers: readonly AiProvider[], name: string): boolean {
+  return providers.some((provider) => provider.kind === name && provider.embedding_model !== null);
 }
 
 /** The tasks only a cloud provider can do, named for their "unavailable" message. */
