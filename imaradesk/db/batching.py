@@ -48,8 +48,10 @@ class BatchWriter(Generic[Item, Result]):
 
     async def _commit(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
-            async with self.database.unit_of_work() as session:
-                results = await self.write(session, [item for item, _ in batch])
+            # Callers wait on this commit: background jobs give way (Database.foreground).
+            with self.database.foreground.write():
+                async with self.database.unit_of_work() as session:
+                    results = await self.write(session, [item for item, _ in batch])
         except Exception as exc:  # noqa: BLE001 (every waiting caller gets the failure)
             for _, future in batch:
                 if not future.done():

@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from imaradesk.config import Settings
+from imaradesk.db.sqlite_inline import inline_connector
 
 
 def create_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
@@ -30,8 +31,16 @@ def _create_sqlite_engine(url: str, settings: Settings) -> AsyncEngine:
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     # One connection, handed over in FIFO order by the pool: writers queue in asyncio instead of
-    # sleeping in SQLite's busy handler (which backs off up to 100 ms per try).
-    engine = create_async_engine(url, echo=settings.db.echo, pool_size=1, max_overflow=0, pool_timeout=60)
+    # sleeping in SQLite's busy handler (which backs off up to 100 ms per try). Its calls run on
+    # the loop's thread, not aiosqlite's (see sqlite_inline.py).
+    engine = create_async_engine(
+        url,
+        echo=settings.db.echo,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
+        async_creator=inline_connector(database or ":memory:"),
+    )
     busy_timeout = settings.db.sqlite_busy_timeout_ms
 
     @event.listens_for(engine.sync_engine, "connect")

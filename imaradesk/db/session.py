@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -16,10 +17,42 @@ _HOOKS_KEY = "after_commit"
 _DATABASE_KEY = "database"
 
 
+class Foreground:
+    """Writes someone is waiting on (a webhook's acknowledgement, a request): background work gives way.
+
+    SQLite has one writer and embedded mode one event loop, so a job that holds either delays
+    every webhook behind it. The worker reads this between jobs (jobs/worker.py).
+    """
+
+    # Within this long after a foreground write the foreground counts as busy: while a job holds
+    # the loop no request is even read, so "nobody waited during the job" proves nothing.
+    RECENT_SECONDS = 0.1
+
+    def __init__(self) -> None:
+        self.waiting = 0  # foreground units of work started and not finished
+        self.started = 0  # all foreground units of work so far: a change means one came and went
+        self.last_finished = 0.0
+
+    def busy(self, seen: int) -> bool:
+        """Someone waits now, came since the count `seen` was taken, or wrote a moment ago."""
+        return self.waiting > 0 or self.started != seen or time.monotonic() - self.last_finished < self.RECENT_SECONDS
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        self.waiting += 1
+        self.started += 1
+        try:
+            yield
+        finally:
+            self.waiting -= 1
+            self.last_finished = time.monotonic()
+
+
 class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
+        self.foreground = Foreground()
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
@@ -47,6 +80,20 @@ def after_commit(session: AsyncSession, hook: AfterCommit) -> None:
     session.info.setdefault(_HOOKS_KEY, []).append(hook)
 
 
+@asynccontextmanager
+async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
+    """A part of the unit of work that fails alone: its writes and its after-commit hooks are
+    dropped, the rest of the transaction goes on (the worker runs a batch of jobs this way)."""
+    hooks = session.info.setdefault(_HOOKS_KEY, [])
+    kept = len(hooks)
+    try:
+        async with session.begin_nested():
+            yield
+    except BaseException:
+        del hooks[kept:]
+        raise
+
+
 def database_of(session: AsyncSession) -> Database:
     """The Database a unit-of-work session came from: for work that opens its own short transactions
     around slow I/O (AI calls), after `release_before_slow_io`."""
@@ -62,8 +109,10 @@ def get_database(request: Request) -> Database:
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with get_database(request).unit_of_work() as session:
-        yield session
+    database = get_database(request)
+    with database.foreground.write():
+        async with database.unit_of_work() as session:
+            yield session
 
 
 Session = Annotated[AsyncSession, Depends(get_session)]

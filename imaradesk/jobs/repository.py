@@ -41,7 +41,7 @@ class JobRepository(Repository[Job]):
         """Insert jobs (one round trip per batch); rows whose dedupe key is held are skipped."""
         if not rows:
             return []
-        statement = insert_ignoring_conflicts(self.session, JOBS).returning(JOBS.c.id)
+        statement = insert_ignoring_conflicts(self.session, JOBS, returning=("id",))
         result = await self.session.execute(statement, list(rows))
         return list(result.scalars())
 

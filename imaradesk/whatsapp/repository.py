@@ -46,7 +46,7 @@ class WebhookEventRepository(Repository[WebhookEvent]):
         if not rows:
             return []
         # executemany form: one cached statement, batched by the driver ("insertmanyvalues").
-        statement = insert_ignoring_conflicts(self.session, EVENTS).returning(EVENTS.c.id, EVENTS.c.workspace_id)
+        statement = insert_ignoring_conflicts(self.session, EVENTS, returning=("id", "workspace_id"))
         return [(row[0], row[1]) for row in (await self.session.execute(statement, rows)).all()]
 
 
