@@ -33,6 +33,10 @@ class JobDefinition:
     backoff_seconds: float = 2.0
     max_backoff_seconds: float = 3600.0
     timeout_seconds: float = 60.0
+    # The worker may run it in one transaction with other batchable jobs, each in a savepoint
+    # (jobs/worker.py). Only for jobs that neither wait on the network nor end the transaction
+    # (release_before_slow_io): they would hold the batch's transaction, or end it.
+    batchable: bool = False
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -94,6 +98,7 @@ def job(
     backoff_seconds: float = 2.0,
     max_backoff_seconds: float = 3600.0,
     timeout_seconds: float = 60.0,
+    batchable: bool = False,
 ) -> Callable[[JobFn], JobDefinition]: ...
 
 
@@ -105,11 +110,13 @@ def job(
     backoff_seconds: float = 2.0,
     max_backoff_seconds: float = 3600.0,
     timeout_seconds: float = 60.0,
+    batchable: bool = False,
 ) -> JobDefinition | Callable[[JobFn], JobDefinition]:
     """Register `async def fn(session, payload) -> None` as a job named from its module path.
 
     Retries wait backoff_seconds * 2**(attempt-1), at most max_backoff_seconds; after
     max_attempts failed attempts the job is dead. Each attempt is cut at timeout_seconds.
+    `batchable`: see JobDefinition.
     """
 
     def decorate(function: JobFn) -> JobDefinition:
@@ -121,6 +128,7 @@ def job(
                 backoff_seconds=backoff_seconds,
                 max_backoff_seconds=max_backoff_seconds,
                 timeout_seconds=timeout_seconds,
+                batchable=batchable,
             )
         )
 

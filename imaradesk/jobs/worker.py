@@ -14,9 +14,11 @@ import time
 import traceback
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import JobSettings, Settings, install_settings
 from imaradesk.core import clock
@@ -24,7 +26,7 @@ from imaradesk.core.observability import JOB_FAILURES, JOB_RUNS
 from imaradesk.core.rate_limit import create_rate_limiter, install_rate_limiter
 from imaradesk.core.realtime import create_broker, install_broker
 from imaradesk.db.engine import create_engine
-from imaradesk.db.session import Database
+from imaradesk.db.session import Database, savepoint
 from imaradesk.jobs.metrics import queue_depth, refresh_queue_depth
 from imaradesk.jobs.queue import JobDefinition, get_job
 from imaradesk.jobs.registry import import_job_modules
@@ -35,6 +37,13 @@ logger = structlog.get_logger("imaradesk.jobs")
 
 MAX_ERROR_CHARS = 8000
 DEPTH_REPORT_SECONDS = 10.0
+# A batch of batchable jobs shares one transaction until it has run this long, or until someone
+# waits on the database (Database.foreground), whichever comes first.
+BATCH_BUDGET_SECONDS = 0.02
+# While someone waits on the database (webhooks arriving, requests), jobs take at most this share
+# of the process's CPU: the worker pauses after each job or batch. Acknowledging comes first;
+# processing catches up when the burst ends (docs/whatsapp.md, Ingest).
+BACKGROUND_SHARE = 1 / 3
 
 
 class _LeaseLost(Exception):
@@ -89,11 +98,7 @@ class Worker:
         """Claim one batch of due jobs and run it; returns how many jobs were claimed."""
         claimed = await self._claim(limit or self.config.batch_size)
         if self.concurrency == 1:
-            for index, claimed_job in enumerate(claimed):
-                if self.is_stopping:
-                    await self._release(claimed[index:])
-                    break
-                await self._run(claimed_job)
+            await self._run_in_turn(claimed)
         else:
             gate = asyncio.Semaphore(self.concurrency)
 
@@ -153,6 +158,96 @@ class Worker:
             await JobRepository(session).release([j.id for j in jobs], self.worker_id)
         logger.info("worker.released", count=len(jobs), worker=self.worker_id)
 
+    async def _run_in_turn(self, claimed: list[ClaimedJob]) -> None:
+        """One job after another (SQLite has one writer); neighbouring batchable jobs share a transaction."""
+        index = 0
+        while index < len(claimed):
+            if self.is_stopping:
+                await self._release(claimed[index:])
+                return
+            foreground_seen = self.database.foreground.started
+            cpu_started = time.process_time()
+            if _is_batchable(claimed[index]):
+                index += await self._run_batch(claimed[index:])
+            else:
+                await self._run(claimed[index])
+                index += 1
+            await self._give_way(time.process_time() - cpu_started, foreground_seen)
+
+    async def _give_way(self, worked: float, foreground_seen: int) -> None:
+        """Pause if someone used the database meanwhile, so that the worker takes at most
+        BACKGROUND_SHARE of the process's CPU from them; otherwise only let waiting callbacks run.
+
+        `worked` is the process's CPU time during the job: it includes threads the job started
+        (the local AI models run in one) and, while the job awaited, the foreground's own work,
+        which makes the pause longer, never shorter.
+        """
+        if self.database.foreground.busy(foreground_seen):
+            await asyncio.sleep(worked * (1 / BACKGROUND_SHARE - 1))
+        else:
+            await asyncio.sleep(0)
+
+    async def _run_batch(self, claimed: list[ClaimedJob]) -> int:
+        """Run the leading batchable jobs of `claimed` in one transaction, each in a savepoint.
+
+        As in _run, a job's writes and its outcome (succeeded, or failed and when to retry) commit
+        together; a failing job rolls back only its own savepoint. If the transaction itself fails,
+        none of the batch was kept, and each of its jobs runs again alone (the lease is still ours).
+        Returns how many jobs it took.
+        """
+        outcomes: list[_Outcome] = []
+        taken, started = 0, time.perf_counter()
+        try:
+            async with self.database.unit_of_work() as session:
+                repository = JobRepository(session)
+                for claimed_job in claimed:
+                    if not _is_batchable(claimed_job) or (taken and self._batch_is_full(started)):
+                        break
+                    taken += 1
+                    outcomes.append(await self._run_in_savepoint(session, repository, claimed_job))
+                    await asyncio.sleep(0)  # requests that arrived meanwhile get read and queued
+        except Exception:
+            logger.exception("worker.batch_failed", count=taken, worker=self.worker_id)
+            for claimed_job in claimed[:taken]:
+                await self._run(claimed_job)
+            return taken
+        for outcome in outcomes:
+            outcome.report(self.worker_id)
+        return taken
+
+    def _batch_is_full(self, started: float) -> bool:
+        return (
+            self.database.foreground.waiting > 0
+            or time.perf_counter() - started >= BATCH_BUDGET_SECONDS
+            or self.is_stopping
+        )
+
+    async def _run_in_savepoint(
+        self, session: AsyncSession, repository: JobRepository, claimed: ClaimedJob
+    ) -> _Outcome:
+        definition = get_job(claimed.name)
+        assert definition is not None  # _is_batchable checked it
+        started = time.perf_counter()
+        # In the batch's transaction: on SQLite it holds the write lock, on PostgreSQL the row lock.
+        if not await repository.take_lease(claimed.id, self.worker_id, self._lease_end()):
+            return _Outcome(claimed, "lease_lost", time.perf_counter() - started)
+        try:
+            async with savepoint(session):
+                await _call(definition, session, claimed)
+                if not await repository.mark_succeeded(claimed.id, self.worker_id, clock.now()):
+                    raise _LeaseLost
+        except _LeaseLost:
+            return _Outcome(claimed, "lease_lost", time.perf_counter() - started)
+        except Exception as exc:  # noqa: BLE001 (any failure of a job is recorded, then retried)
+            JOB_FAILURES.labels(job=claimed.name).inc()
+            error = describe_error(exc)
+            is_last = claimed.attempts >= claimed.max_attempts
+            retry_at = None if is_last else clock.now() + definition.retry_delay(claimed.attempts)
+            await repository.mark_failed(claimed.id, self.worker_id, error, clock.now(), retry_at)
+            outcome = "dead" if is_last else "retry"
+            return _Outcome(claimed, outcome, time.perf_counter() - started, error.partition("\n")[0])
+        return _Outcome(claimed, "succeeded", time.perf_counter() - started)
+
     async def _run(self, claimed: ClaimedJob) -> None:
         log = logger.bind(
             job=claimed.name,
@@ -198,13 +293,7 @@ class Worker:
             repository = JobRepository(session)
             if not self.is_sqlite and not await repository.take_lease(claimed.id, self.worker_id, self._lease_end()):
                 raise _LeaseLost
-            try:
-                async with asyncio.timeout(definition.timeout_seconds) as deadline:
-                    await definition.fn(session, claimed.payload)
-            except TimeoutError as exc:
-                if deadline.expired():
-                    raise JobTimedOut(f"attempt exceeded its {definition.timeout_seconds:g}s timeout") from exc
-                raise
+            await _call(definition, session, claimed)
             # Same transaction as the job's own writes: they commit together or not at all.
             if not await repository.mark_succeeded(claimed.id, self.worker_id, clock.now()):
                 raise _LeaseLost
@@ -224,14 +313,56 @@ class Worker:
         *,
         error: str | None = None,
     ) -> None:
-        JOB_RUNS.labels(job=name, outcome=outcome).inc()
-        fields = {"outcome": outcome, "duration_ms": round(duration * 1000, 2)}
-        if error is None:
-            log.info("job.finished", **fields)
-        elif outcome == "retry":
-            log.warning("job.failed", error=error, **fields)
-        else:
-            log.error("job.failed", error=error, **fields)
+        _record_outcome(log, name, outcome, duration, error)
+
+
+def _is_batchable(claimed: ClaimedJob) -> bool:
+    definition = get_job(claimed.name)
+    return definition is not None and definition.batchable
+
+
+async def _call(definition: JobDefinition, session: AsyncSession, claimed: ClaimedJob) -> None:
+    """The job body, cut at its timeout."""
+    try:
+        async with asyncio.timeout(definition.timeout_seconds) as deadline:
+            await definition.fn(session, claimed.payload)
+    except TimeoutError as exc:
+        if deadline.expired():
+            raise JobTimedOut(f"attempt exceeded its {definition.timeout_seconds:g}s timeout") from exc
+        raise
+
+
+def _record_outcome(
+    log: structlog.typing.FilteringBoundLogger, name: str, outcome: str, duration: float, error: str | None
+) -> None:
+    JOB_RUNS.labels(job=name, outcome=outcome).inc()
+    fields = {"outcome": outcome, "duration_ms": round(duration * 1000, 2)}
+    if error is None:
+        log.info("job.finished", **fields)
+    elif outcome == "retry":
+        log.warning("job.failed", error=error, **fields)
+    else:
+        log.error("job.failed", error=error, **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """How one job of a batch ended; reported once the batch has committed."""
+
+    claimed: ClaimedJob
+    outcome: str
+    duration: float
+    error: str | None = None
+
+    def report(self, worker_id: str) -> None:
+        log = logger.bind(
+            job=self.claimed.name,
+            job_id=str(self.claimed.id),
+            attempt=self.claimed.attempts,
+            max_attempts=self.claimed.max_attempts,
+            worker=worker_id,
+        )
+        _record_outcome(log, self.claimed.name, self.outcome, self.duration, self.error)
 
 
 async def drain_jobs(database: Database, *, max_rounds: int = 100) -> int:

@@ -18,7 +18,9 @@ from imaradesk.whatsapp.repository import WebhookEventRepository
 log = structlog.get_logger(__name__)
 
 
-@job(max_attempts=6, backoff_seconds=1.0, timeout_seconds=30)
+# Batchable: webhook bursts are processed many events to a transaction (jobs/worker.py). It only
+# reads and writes the database; media downloads are their own job.
+@job(max_attempts=6, backoff_seconds=1.0, timeout_seconds=30, batchable=True)
 async def process_event(session: AsyncSession, payload: dict[str, Any]) -> None:
     event = await WebhookEventRepository(session).get(uuid.UUID(payload["event_id"]))
     if event is None or event.processed_at is not None:

@@ -14,6 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.core import clock
+from imaradesk.db.session import after_commit
 from imaradesk.jobs import Event, job, subscriber
 
 # Not in the application metadata: tests create and drop it themselves.
@@ -99,3 +100,20 @@ async def start_sla_clock(session: AsyncSession, event: TicketOpened) -> None:
 async def slow_query(session: AsyncSession, payload: dict[str, Any]) -> None:
     await _write_effect(session, payload["key"])
     await session.execute(text("SELECT pg_sleep(5)"))
+
+
+HOOKS_RUN: list[str] = []
+
+
+@job(batchable=True)
+async def record_in_batch(session: AsyncSession, payload: dict[str, Any]) -> None:
+    """Batchable: writes an effect and asks for an after-commit hook; fails when told to."""
+    CALLS.append(Call("record_in_batch", clock.now(), payload))
+    await _write_effect(session, payload["key"])
+
+    async def hook() -> None:
+        HOOKS_RUN.append(payload["key"])
+
+    after_commit(session, hook)
+    if payload.get("fail"):
+        raise RuntimeError(f"boom {payload['key']}")

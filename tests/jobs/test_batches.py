@@ -1,0 +1,75 @@
+"""Batchable jobs: one transaction for a run of them, each in its own savepoint (jobs/worker.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from imaradesk.db.session import Database
+from imaradesk.jobs import worker as worker_module
+from imaradesk.jobs.models import JobStatus
+from imaradesk.jobs.queue import enqueue_many
+from imaradesk.jobs.worker import Worker, drain_jobs
+from tests.jobs import sample_jobs
+from tests.jobs.queries import effect_keys, jobs_of
+
+pytestmark = pytest.mark.usefixtures("effects")
+
+
+@pytest.fixture(autouse=True)
+def _hooks() -> None:
+    sample_jobs.HOOKS_RUN.clear()
+
+
+async def test_a_failing_job_of_a_batch_is_retried_alone_and_the_others_commit(database: Database) -> None:
+    payloads: list[dict[str, Any]] = [{"key": "a"}, {"key": "b", "fail": True}, {"key": "c"}]
+    async with database.unit_of_work() as session:
+        await enqueue_many(session, sample_jobs.record_in_batch, payloads)
+
+    assert await Worker(database, worker_id="w").run_once() == 3
+
+    assert sorted(await effect_keys(database)) == ["a", "c"]
+    assert sorted(sample_jobs.HOOKS_RUN) == ["a", "c"]  # the failed job's hook is dropped with it
+    by_key = {job.payload["key"]: job for job in await jobs_of(database, sample_jobs.record_in_batch)}
+    assert by_key["a"].status == by_key["c"].status == JobStatus.succeeded
+    failed = by_key["b"]
+    assert failed.status == JobStatus.queued
+    assert failed.attempts == 1
+    assert failed.last_error is not None and failed.last_error.startswith("RuntimeError: boom b")
+    assert failed.locked_by is None
+
+
+@pytest.mark.committed
+async def test_a_batch_shares_one_transaction(committed_database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker_module, "BATCH_BUDGET_SECONDS", 60.0)  # a slow machine would split it
+    async with committed_database.unit_of_work() as session:
+        await enqueue_many(session, sample_jobs.record_in_batch, [{"key": str(i)} for i in range(5)])
+    commits: list[object] = []
+
+    def listener(connection: object) -> None:
+        commits.append(connection)
+
+    event.listen(committed_database.engine.sync_engine, "commit", listener)
+    try:
+        assert await drain_jobs(committed_database) == 5
+    finally:
+        event.remove(committed_database.engine.sync_engine, "commit", listener)
+    # The claim, one batch, and the empty poll that ends the drain: not one or two per job.
+    assert len(commits) <= 3
+    assert sorted(await effect_keys(committed_database)) == [str(i) for i in range(5)]
+
+
+async def test_a_batch_ends_as_soon_as_a_webhook_waits(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker_module, "BATCH_BUDGET_SECONDS", 60.0)
+    async with database.unit_of_work() as session:
+        await enqueue_many(session, sample_jobs.record_in_batch, [{"key": str(i)} for i in range(4)])
+    worker = Worker(database, worker_id="w")
+    # Someone waits on the database: each batch holds the transaction for one job only.
+    with database.foreground.write():
+        claimed = await worker._claim(10)
+        assert await worker._run_batch(claimed) == 1
+        assert await worker._run_batch(claimed[1:]) == 1
+    assert await worker._run_batch(claimed[2:]) == 2
+    assert sorted(await effect_keys(database)) == ["0", "1", "2", "3"]
