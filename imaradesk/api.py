@@ -24,3 +24,7 @@ api_router.include_router(knowledge.router)
 
 webhook_router = APIRouter()
 webhook_router.include_router(whatsapp_webhooks.router)
+
+# Starlette routes matched before every router, without FastAPI's dependency injection: the
+# webhook POST, the hot path (docs/whatsapp.md, Webhook path).
+plain_routes = [whatsapp_webhooks.receive_route]

@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from imaradesk.ai import calls as ai_calls
 from imaradesk.ai.providers.registry import warm_up_local
-from imaradesk.api import API_PREFIX, api_router, webhook_router
+from imaradesk.api import API_PREFIX, api_router, plain_routes, webhook_router
 from imaradesk.config import Mode, Settings, get_settings, install_settings
 from imaradesk.core.errors import error_body, install_error_handlers
 from imaradesk.core.limits import BodySizeLimitMiddleware
@@ -107,6 +107,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         },
     )
     app.add_middleware(RequestMetricsMiddleware)
+    app.router.routes[:0] = plain_routes  # first: the webhook POST (see api.py)
     app.include_router(api_router)
     app.include_router(webhook_router)
     _add_operational_routes(app)
