@@ -165,12 +165,13 @@ def bench_ingest(
     seconds: Annotated[float, typer.Option(help="Duration of each measurement")] = 5.0,
     concurrency: Annotated[int, typer.Option(help="Concurrent connections of the load generator")] = 16,
     worker: Annotated[bool, typer.Option(help="Run the embedded job worker during the run")] = True,
+    rate: Annotated[float, typer.Option(help="Pace webhooks at this many per second (0: as fast as answered)")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures")] = False,
 ) -> None:
     """Webhook ingest: signed events/s and acknowledge latency, next to the bare endpoint."""
     from imaradesk.bench import ingest as bench
 
-    figures = bench.run(seconds=seconds, concurrency=concurrency, with_worker=worker)
+    figures = bench.run(seconds=seconds, concurrency=concurrency, with_worker=worker, rate=rate or None)
     typer.echo(json.dumps(figures) if as_json else bench.render(figures))
 
 

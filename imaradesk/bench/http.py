@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from imaradesk.bench.loadgen import plain_get, run_load
-from imaradesk.bench.servers import uvicorn_server
+from imaradesk.bench.servers import serve, uvicorn_server
 
 
 def measure_bare(seconds: float, concurrency: int) -> dict[str, float]:
-    with uvicorn_server("imaradesk.bench.bare:app") as port:
-        run_load("127.0.0.1", port, plain_get("127.0.0.1", "/healthz"), seconds=1, concurrency=concurrency)
-        result = run_load(
-            "127.0.0.1", port, plain_get("127.0.0.1", "/healthz"), seconds=seconds, concurrency=concurrency
-        )
-    return result.figures("bare")
+    """The reference: requests/s, latency and server CPU per request of the bare 200 endpoint."""
+    with serve("imaradesk.bench.bare:app") as server:
+        request = plain_get("127.0.0.1", "/healthz")
+        run_load("127.0.0.1", server.port, request, seconds=1, concurrency=concurrency)
+        cpu_before = server.cpu_seconds()
+        result = run_load("127.0.0.1", server.port, request, seconds=seconds, concurrency=concurrency)
+        cpu = server.cpu_seconds() - cpu_before
+    figures = result.figures("bare")
+    figures["bare_cpu_ms_per_request"] = round(cpu * 1000 / max(result.requests, 1), 3)
+    return figures
 
 
 def run(*, seconds: float, concurrency: int) -> dict[str, float]:

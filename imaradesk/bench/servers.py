@@ -9,6 +9,8 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -19,8 +21,27 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class ServedApp:
+    port: int
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user + system; Linux only, else NaN).
+
+        On a machine shared with other work the requests/s move with the load; the CPU spent per
+        request does not, so the benchmarks print both.
+        """
+        stat = Path(f"/proc/{self.pid}/stat")
+        if not stat.exists():
+            return float("nan")
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def uvicorn_server(app_path: str, *, factory: bool = False, env: dict[str, str] | None = None) -> Iterator[int]:
+def serve(app_path: str, *, factory: bool = False, env: dict[str, str] | None = None) -> Iterator[ServedApp]:
+    """uvicorn as `imaradesk serve` runs it: uvloop, httptools, no access log."""
     port = free_port()
     command = [
         sys.executable,
@@ -31,6 +52,10 @@ def uvicorn_server(app_path: str, *, factory: bool = False, env: dict[str, str] 
         "127.0.0.1",
         "--port",
         str(port),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
         "--no-access-log",
         "--log-level",
         "warning",
@@ -40,10 +65,16 @@ def uvicorn_server(app_path: str, *, factory: bool = False, env: dict[str, str] 
     process = subprocess.Popen(command, env={**os.environ, **(env or {})})  # noqa: S603 (our own interpreter)
     try:
         _wait_until_up(port, process)
-        yield port
+        yield ServedApp(port, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+@contextmanager
+def uvicorn_server(app_path: str, *, factory: bool = False, env: dict[str, str] | None = None) -> Iterator[int]:
+    with serve(app_path, factory=factory, env=env) as served:
+        yield served.port
 
 
 def _wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
