@@ -29,11 +29,21 @@ test('the owner uploads a PDF, asks a question and gets a quoted answer with its
   await page.getByRole('link', { name: 'Knowledge base' }).click();
   await expect(page).toHaveURL(/\/knowledge$/);
   await expect(page.getByText('Upload your FAQ', { exact: true })).toBeVisible();
-  await takeScreenshot(page, 'desktop-50-knowledge-empty');
+  await takeScreenshot(page, 'desktop-49-knowledge-empty');
 
   // A real PDF with extractable text, in a collection.
   await page.getByLabel('Collection (optional)').fill('Delivery');
+  // The upload is held back a moment, to see its progress bar.
+  let releaseUpload = () => {};
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await page.route('**/api/v1/knowledge/documents', async (route) => {
+    if (route.request().method() === 'POST') await uploadHeld;
+    await route.continue();
+  });
   await page.getByTestId('document-input').setInputFiles([{ name: PDF, mimeType: 'application/pdf', buffer: deliveryPdf('three working days') }]);
+  await expect(page.getByRole('progressbar', { name: `Upload of ${PDF}` })).toBeVisible();
+  await takeScreenshot(page, 'desktop-50-knowledge-uploading');
+  releaseUpload();
   const row = documentRow(page, PDF);
   await expect(row.getByTestId('document-status')).toHaveText('Ready', { timeout: 30_000 });
   await expect(row).toContainText('PDF');

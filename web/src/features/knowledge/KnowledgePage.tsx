@@ -16,7 +16,7 @@ export function KnowledgePage() {
           {canManage ? <UploadDocumentsCard /> : null}
           <DocumentsCard canManage={canManage} />
         </div>
-        <TryQuestionCard className="lg:sticky lg:top-20" />
+        <TryQuestionCard />
       </div>
     </>
   );

@@ -1,6 +1,8 @@
 import { CircleCheck, CircleX, FileText, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentStatus } from '@/api';
 import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/classNames';
 import { useDocuments } from './api';
 import { formatFileSize, type KnowledgeDocument } from './documents';
@@ -55,7 +57,7 @@ function UploadItemRow({ item, document, onCancel, onDismiss }: UploadItemRowPro
       aria-label={item.name}
     >
       <div className="flex items-center gap-2">
-        <UploadStateIcon state={item.state} />
+        <UploadStateIcon state={item.state} documentStatus={document?.status} />
         <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-900" title={item.name}>
           {item.name}
         </span>
@@ -81,7 +83,9 @@ function UploadItemRow({ item, document, onCancel, onDismiss }: UploadItemRowPro
   );
 }
 
-function UploadStateIcon({ state }: { state: UploadItem['state'] }) {
+function UploadStateIcon({ state, documentStatus }: { state: UploadItem['state']; documentStatus?: DocumentStatus }) {
+  if (documentStatus === 'processing') return <Spinner className="size-4 shrink-0 text-amber-600" />;
+  if (documentStatus === 'failed') return <CircleX className="size-4 shrink-0 text-red-600" aria-hidden />;
   if (state === 'uploaded') return <CircleCheck className="size-4 shrink-0 text-emerald-600" aria-hidden />;
   if (state === 'failed' || state === 'rejected') return <CircleX className="size-4 shrink-0 text-red-600" aria-hidden />;
   return <FileText className="size-4 shrink-0 text-zinc-500" aria-hidden />;
