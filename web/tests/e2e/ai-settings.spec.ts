@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, logInThroughUi, newOwnerAccount, PASSWORD, signUpThroughApi, test, uniqueEmail } from './fixtures';
 import { logInAsDemoOwner } from './demo';
 import { takeScreenshot } from './screenshots';
 
@@ -16,6 +16,11 @@ async function resetAiSettings(page: Page): Promise<void> {
     }
   }
   await page.request.put('/api/v1/ai/routing', { headers, data: { routing: {}, intent_examples: {} } });
+}
+
+async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'imaradesk_csrf')?.value ?? '';
+  return { 'X-CSRF-Token': decodeURIComponent(csrf) };
 }
 
 /** The seeded messages are classified by a background job; wait until their calls are logged. */
@@ -107,6 +112,8 @@ test.describe('AI settings', () => {
     await expect(steps.nth(2)).toHaveAttribute('data-provider', 'local');
     await classification.getByRole('button', { name: 'Move OpenAI-compatible up for Classification' }).click();
     await expect(steps.nth(0)).toHaveAttribute('data-provider', 'openai_compatible');
+    // The keyboard stays on the provider that moved (its "up" is now disabled, so "down").
+    await expect(classification.getByRole('button', { name: 'Move OpenAI-compatible down for Classification' })).toBeFocused();
     await expect(classification.getByText('Custom order')).toBeVisible();
     await takeScreenshot(page, 'desktop-73-ai-routing');
     await page.reload();
@@ -158,10 +165,8 @@ test.describe('AI settings', () => {
       test.setTimeout(120_000);
       await logInAsDemoOwner(page);
       await resetAiSettings(page);
-      const cookies = await page.context().cookies();
-      const csrf = decodeURIComponent(cookies.find((cookie) => cookie.name === 'imaradesk_csrf')?.value ?? '');
       const created = await page.request.post('/api/v1/ai/providers', {
-        headers: { 'X-CSRF-Token': csrf },
+        headers: await csrfHeaders(page),
         data: { kind: 'openai', api_key: 'sk-phone-e2e-4321', base_url: 'http://127.0.0.1:9/v1' },
       });
       expect(created.status(), await created.text()).toBe(201);
@@ -185,5 +190,41 @@ test.describe('AI settings', () => {
       await expect(page.getByTestId('ai-calls')).toBeHidden();
       await takeScreenshot(page, 'phone-74-ai-call-log');
     });
+  });
+
+  test('an agent sees the providers and routing but changes nothing, and no call log', async ({ page }) => {
+    await signUpThroughApi(page, newOwnerAccount('Soko Safi'));
+    const headers = await csrfHeaders(page);
+    const provider = await page.request.post('/api/v1/ai/providers', {
+      headers,
+      data: { kind: 'openai_compatible', base_url: 'http://127.0.0.1:9/v1', model: 'qwen2.5' },
+    });
+    expect(provider.status(), await provider.text()).toBe(201);
+    const examples = await page.request.put('/api/v1/ai/routing', { headers, data: { intent_examples: { order_status: ['Mzigo wangu uko wapi?'] } } });
+    expect(examples.status(), await examples.text()).toBe(200);
+    const agentEmail = uniqueEmail('agent');
+    const member = await page.request.post('/api/v1/members', { headers, data: { email: agentEmail, name: 'Baraka Agent', role: 'agent', password: PASSWORD } });
+    expect(member.status(), await member.text()).toBe(201);
+    await page.context().clearCookies();
+
+    await logInThroughUi(page, agentEmail, PASSWORD);
+    await expect(page).toHaveURL(/\/inbox$/);
+    await page.goto('/settings/ai?section=calls');
+    await expect(page.getByText('Only owners and admins can change them.')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Call log' })).toHaveCount(0);
+    await expect(page.getByRole('tab', { name: 'Providers' })).toHaveAttribute('aria-selected', 'true');
+    const row = page.getByTestId('ai-provider');
+    await expect(row).toContainText('qwen2.5');
+    await expect(page.getByRole('button', { name: 'Add provider' })).toHaveCount(0);
+    await expect(row.getByRole('button')).toHaveCount(0);
+    await takeScreenshot(page, 'desktop-76-ai-agent-read-only');
+
+    await openSection(page, 'Routing');
+    await expect(page.getByTestId('task-routing').first()).toBeVisible();
+    await expect(page.getByTestId('ai-routing').getByRole('button')).toHaveCount(0);
+    await openSection(page, 'Intent examples');
+    const orderStatus = page.getByTestId('intent-editor').filter({ hasText: 'Order status' });
+    await expect(orderStatus).toContainText('Mzigo wangu uko wapi?');
+    await expect(page.getByTestId('intent-examples').getByRole('textbox')).toHaveCount(0);
   });
 });

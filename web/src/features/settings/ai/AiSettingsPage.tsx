@@ -33,7 +33,11 @@ export function AiSettingsPage() {
       <Tabs value={section} onValueChange={(next) => setParams({ section: next }, { replace: true })}>
         <TabsList className="mb-6 overflow-x-auto" aria-label={t('aiSettings.sectionsLabel')}>
           {visible.map((name) => (
-            <TabsTrigger key={name} value={name}>
+            <TabsTrigger
+              key={name}
+              value={name}
+              className="rounded-t-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-emerald-600/40"
+            >
               {t(`aiSettings.sections.${name}`)}
             </TabsTrigger>
           ))}

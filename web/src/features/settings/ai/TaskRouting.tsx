@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowUp, RotateCcw, TriangleAlert } from 'lucide-react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '@/api';
 import { Badge } from '@/components/ui/badge';
@@ -22,12 +23,31 @@ export function TaskRouting({ task, routing, providers, canManage }: TaskRouting
   const { showError } = useErrorFeedback();
   const offlineCan = localCanDo(task);
 
+  const sectionRef = useRef<HTMLElement>(null);
+  const pendingFocus = useRef<{ name: string; direction: MoveDirection } | null>(null);
+  const orderKey = order.join(',');
+
+  // Keep the keyboard on the provider that moved: React may have re-inserted its row, and at an end
+  // its button for that direction is now disabled, so the other one takes the focus.
+  useLayoutEffect(() => {
+    const wanted = pendingFocus.current;
+    if (!wanted) return;
+    pendingFocus.current = null;
+    const buttons = Array.from(sectionRef.current?.querySelectorAll<HTMLButtonElement>('[data-move-for]') ?? []).filter(
+      (button) => button.dataset.moveFor === wanted.name && !button.disabled,
+    );
+    (buttons.find((button) => button.dataset.direction === wanted.direction) ?? buttons[0])?.focus();
+  }, [orderKey]);
+
   function move(index: number, direction: MoveDirection) {
+    const name = order[index];
+    if (name === undefined) return;
     const next = moveItem(order, index, direction);
     updateRouting.mutate(routingWithOrder(routing, task, next), {
       onSuccess: () => toast.success(t('aiSettings.routing.saved', { task: taskName })),
       onError: showError,
     });
+    pendingFocus.current = { name, direction };
   }
 
   function reset() {
@@ -38,7 +58,7 @@ export function TaskRouting({ task, routing, providers, canManage }: TaskRouting
   }
 
   return (
-    <section className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4" aria-label={taskName} data-testid="task-routing" data-task={task}>
+    <section ref={sectionRef} className="grid content-start gap-3 rounded-lg border border-zinc-200 p-4" aria-label={taskName} data-testid="task-routing" data-task={task}>
       <header>
         <div className="grid min-w-0 gap-0.5">
           <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-zinc-900">
@@ -58,8 +78,8 @@ export function TaskRouting({ task, routing, providers, canManage }: TaskRouting
             ) : null}
             {canManage ? (
               <span className="flex shrink-0 gap-1">
-                <MoveButton direction="up" name={providerLabel(t, name)} task={taskName} disabled={index === 0 || updateRouting.isPending} onClick={() => move(index, 'up')} />
-                <MoveButton direction="down" name={providerLabel(t, name)} task={taskName} disabled={index === order.length - 1 || updateRouting.isPending} onClick={() => move(index, 'down')} />
+                <MoveButton direction="up" provider={name} task={taskName} disabled={index === 0} onClick={() => move(index, 'up')} />
+                <MoveButton direction="down" provider={name} task={taskName} disabled={index === order.length - 1} onClick={() => move(index, 'down')} />
               </span>
             ) : null}
           </li>
@@ -116,14 +136,25 @@ function Position({ value, muted = false }: { value: number; muted?: boolean }) 
   );
 }
 
-type MoveButtonProps = { direction: MoveDirection; name: string; task: string; disabled: boolean; onClick: () => void };
+type MoveButtonProps = { direction: MoveDirection; provider: string; task: string; disabled: boolean; onClick: () => void };
 
-function MoveButton({ direction, name, task, disabled, onClick }: MoveButtonProps) {
+function MoveButton({ direction, provider, task, disabled, onClick }: MoveButtonProps) {
   const { t } = useTranslation();
+  const name = providerLabel(t, provider);
   const Icon = direction === 'up' ? ArrowUp : ArrowDown;
   const label = direction === 'up' ? t('aiSettings.routing.moveUp', { name, task }) : t('aiSettings.routing.moveDown', { name, task });
   return (
-    <Button variant="ghost" size="icon" className="size-7" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+    <Button
+      variant="ghost"
+      size="icon"
+      className="size-7"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      data-move-for={provider}
+      data-direction={direction}
+    >
       <Icon aria-hidden />
     </Button>
   );

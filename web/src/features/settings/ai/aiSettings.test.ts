@@ -4,7 +4,7 @@ import { callQuery, formatLatency, NO_FILTERS, outcomeTone, pageRange, previousO
 import { examplesWithIntent, firstTooLong, parsePhrases } from './intentExamples';
 import { localCanDo, maskedKey } from './kinds';
 import { switchKind, toCreateRequest, toUpdateRequest, valuesForKind, valuesFromProvider } from './providerForm';
-import { moveItem, orderableProviders, routingWithDefault, routingWithOrder } from './routing';
+import { applyRoutingUpdate, moveItem, orderableProviders, routingWithDefault, routingWithOrder } from './routing';
 
 function provider(overrides: Partial<AiProviderRead> = {}): AiProviderRead {
   return {
@@ -158,5 +158,19 @@ describe('call log', () => {
     expect(outcomeTone('provider_unavailable')).toBe('danger');
     expect(formatLatency(412.4, 'en')).toBe('412 ms');
     expect(formatLatency(1340, 'en')).toBe('1.3 s');
+  });
+});
+
+describe('optimistic routing', () => {
+  it('shows a sent order at once, with the offline provider last', () => {
+    const next = applyRoutingUpdate(ROUTING, routingWithOrder(ROUTING, 'classification', ['openai_compatible', 'openai']));
+    expect(next.routing.classification).toEqual(['openai_compatible', 'openai', 'local']);
+    expect(next.routing.translation).toEqual(ROUTING.routing.translation);
+    expect(next.custom_routing).toEqual({ translation: ['openai', 'openai_compatible'], classification: ['openai_compatible', 'openai'] });
+    expect(next.intent_examples).toBe(ROUTING.intent_examples);
+  });
+
+  it('replaces the intent examples when they are sent', () => {
+    expect(applyRoutingUpdate(ROUTING, { intent_examples: { other: ['x'] } }).intent_examples).toEqual({ other: ['x'] });
   });
 });

@@ -18,6 +18,7 @@ import {
   type AiRoutingUpdate,
 } from '@/api';
 import type { CallQuery } from './callLog';
+import { applyRoutingUpdate } from './routing';
 
 export type AiProvider = AiProviderRead;
 export type AiRouting = AiRoutingRead;
@@ -80,10 +81,23 @@ export function useAiRouting() {
   return useQuery({ queryKey: routingQueryKey, queryFn: async () => (await getAiRouting()).data });
 }
 
+/**
+ * A new order shows at once and is put back if the server refuses it. Intent examples wait for the
+ * server: their editors remount on a change, and a rollback would throw away what the admin typed.
+ */
 export function useUpdateAiRouting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: AiRoutingUpdate) => (await updateAiRouting({ body })).data,
+    onMutate: async (body) => {
+      await queryClient.cancelQueries({ queryKey: routingQueryKey });
+      const previous = queryClient.getQueryData<AiRouting>(routingQueryKey);
+      if (previous && body.routing && !body.intent_examples) queryClient.setQueryData(routingQueryKey, applyRoutingUpdate(previous, body));
+      return { previous };
+    },
+    onError: (_error, _body, context) => {
+      if (context?.previous) queryClient.setQueryData(routingQueryKey, context.previous);
+    },
     onSuccess: (routing) => queryClient.setQueryData(routingQueryKey, routing),
   });
 }

@@ -32,3 +32,21 @@ export function routingWithDefault(routing: AiRoutingRead, task: Task): AiRoutin
   delete custom[task];
   return { routing: custom };
 }
+
+/**
+ * The routing as it will read once an update is saved, for an optimistic update: a task's order
+ * is what was sent plus the offline provider; a task sent back to default keeps its current order
+ * until the server answers.
+ */
+export function applyRoutingUpdate(current: AiRoutingRead, update: AiRoutingUpdate): AiRoutingRead {
+  const next: AiRoutingRead = { ...current };
+  if (update.routing) {
+    next.custom_routing = { ...update.routing };
+    next.routing = { ...current.routing };
+    for (const [task, order] of Object.entries(update.routing) as [Task, string[]][]) {
+      next.routing[task] = [...order.filter((name) => name !== LOCAL_PROVIDER), LOCAL_PROVIDER];
+    }
+  }
+  if (update.intent_examples) next.intent_examples = { ...update.intent_examples };
+  return next;
+}
