@@ -56,6 +56,9 @@ test('the owner uploads a PDF, asks a question and gets a quoted answer with its
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Type a question' })).toBeVisible();
 
+  await ask(page, 'Why? '.repeat(401));
+  await expect(page.getByRole('alert').filter({ hasText: 'at most 2000 characters' })).toBeVisible();
+
   await ask(page, 'How long does delivery to Mombasa take?');
   const answer = page.getByTestId('knowledge-answer');
   await expect(answer.getByTestId('answer-mode')).toHaveText('Quoted from your documents (offline)', { timeout: 30_000 });

@@ -37,8 +37,8 @@ export function DocumentRow({ document, canManage, pendingReplacement, replaced 
         </div>
         {canManage ? (
           <div className="-mr-2 flex shrink-0 items-center">
-            {document.status === 'ready' && !pendingReplacement ? (
-              <ReplaceDocumentButton filename={document.filename} isBusy={percent !== null} onFile={(file) => void replace(file)} />
+            {document.status !== 'processing' && !pendingReplacement ? (
+              <ReplaceDocumentButton filename={document.filename} isFailed={document.status === 'failed'} isBusy={percent !== null} onFile={(file) => void replace(file)} />
             ) : null}
             <DeleteDocumentButton document={document} />
           </div>

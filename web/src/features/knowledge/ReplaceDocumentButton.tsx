@@ -6,12 +6,14 @@ import { ACCEPT_ATTRIBUTE } from './documents';
 
 type ReplaceDocumentButtonProps = {
   filename: string;
+  /** A failed document has nothing to keep answering with; the hint says so. */
+  isFailed: boolean;
   isBusy: boolean;
   onFile: (file: File) => void;
 };
 
 /** Picks the new version of a document; the upload itself is the row's (see useReplaceDocument). */
-export function ReplaceDocumentButton({ filename, isBusy, onFile }: ReplaceDocumentButtonProps) {
+export function ReplaceDocumentButton({ filename, isFailed, isBusy, onFile }: ReplaceDocumentButtonProps) {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
@@ -36,7 +38,7 @@ export function ReplaceDocumentButton({ filename, isBusy, onFile }: ReplaceDocum
         className="px-2"
         isLoading={isBusy}
         aria-label={t('knowledge.replace.labelFor', { name: filename })}
-        title={t('knowledge.replace.hint')}
+        title={isFailed ? t('knowledge.replace.hintFailed') : t('knowledge.replace.hint')}
         onClick={() => inputRef.current?.click()}
       >
         {isBusy ? null : <FileUp aria-hidden />}
