@@ -30,6 +30,10 @@ async function waitForLoggedCalls(page: Page): Promise<void> {
     .toBeGreaterThan(0);
 }
 
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
 async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
   await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
@@ -174,6 +178,7 @@ test.describe('AI settings', () => {
 
       await page.goto('/settings/ai');
       await expect(page.getByTestId('ai-provider')).toContainText('•••• 4321');
+      await expectNoSidewaysScroll(page);
       await takeScreenshot(page, 'phone-70-ai-providers');
       await page.getByRole('button', { name: 'Add provider' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
@@ -181,13 +186,16 @@ test.describe('AI settings', () => {
       await page.keyboard.press('Escape');
       await openSection(page, 'Routing');
       await expect(page.getByTestId('task-routing').first()).toBeVisible();
+      await expectNoSidewaysScroll(page);
       await takeScreenshot(page, 'phone-72-ai-routing');
       await openSection(page, 'Intent examples');
       await expect(page.getByTestId('intent-editor').first()).toBeVisible();
+      await expectNoSidewaysScroll(page);
       await takeScreenshot(page, 'phone-73-ai-intents');
       await openSection(page, 'Call log');
       await expect(page.getByTestId('ai-call-item').first()).toBeVisible();
       await expect(page.getByTestId('ai-calls')).toBeHidden();
+      await expectNoSidewaysScroll(page);
       await takeScreenshot(page, 'phone-74-ai-call-log');
     });
   });

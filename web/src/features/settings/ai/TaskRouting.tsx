@@ -76,7 +76,7 @@ export function TaskRouting({ task, routing, providers, canManage }: TaskRouting
             {task === 'embedding' && !embeds(providers, name) ? (
               <span className="shrink-0 text-xs text-zinc-500">{t('aiSettings.routing.noEmbeddingModel')}</span>
             ) : null}
-            {canManage ? (
+            {canManage && order.length > 1 ? (
               <span className="flex shrink-0 gap-1">
                 <MoveButton direction="up" provider={name} task={taskName} disabled={index === 0} onClick={() => move(index, 'up')} />
                 <MoveButton direction="down" provider={name} task={taskName} disabled={index === order.length - 1} onClick={() => move(index, 'down')} />
