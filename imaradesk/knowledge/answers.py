@@ -29,6 +29,7 @@ MIN_SCORE = 0.13
 REFUSAL = "I don't have that information in the knowledge base."
 _SENTENCE = re.compile(r"(?<=[.!?。؟])\s+|\s*;\s+")
 EXTRACT_SENTENCES = 2
+SECOND_SENTENCE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,9 @@ async def _extractive(question: str, citations: list[Citation]) -> Answer:
     ]
     vectors = await embed_async(embedding.local_embedder(), [question] + [sentence for _, sentence in candidates])
     scores = vectors[1:] @ vectors[0]
-    best = sorted(np.argsort(-scores)[:EXTRACT_SENTENCES].tolist())
+    ranked = np.argsort(-scores)[:EXTRACT_SENTENCES].tolist()
+    # A second sentence only when it answers nearly as well as the first (not a neighbour's filler).
+    best = sorted(i for i in ranked if i == ranked[0] or scores[i] >= SECOND_SENTENCE_SHARE * scores[ranked[0]])
     used = sorted({candidates[i][0].number for i in best})
     quoted = " ".join(f"“{candidates[i][1]}” [{candidates[i][0].number}]" for i in best)
     return Answer(text=quoted, mode="extractive", citations=[c for c in citations if c.number in used])

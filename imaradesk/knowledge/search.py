@@ -101,7 +101,10 @@ async def search(
     database = database_of(session)
     await release_before_slow_io(session)  # a provider's embedding is a network call
     embedded = await embedding.embed(database, workspace_id, embedder, [cleaned])
-    if embedded.model != loaded.model:
+    # A document may have become ready (or gone) while the question was embedded: look again, so
+    # the index and the chunks read next describe the same knowledge base.
+    loaded = await _fresh_index(session, workspace_id)
+    if loaded is None or embedded.model != loaded.model:
         return []  # the knowledge base is switching models; the next search reloads the index
     return await _hits(session, workspace_id, loaded, embedded.vectors[0], k, collection)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.db.session import Database
 from imaradesk.jobs.worker import drain_jobs
-from imaradesk.knowledge import search
+from imaradesk.knowledge import embedding, search
 from imaradesk.knowledge.answers import REFUSAL
 from imaradesk.knowledge.models import Chunk, ChunkVector
 from tests.factories.workspaces import MemberHandle, make_workspace, sign_in
@@ -199,3 +201,29 @@ def test_control_characters_never_reach_a_stored_name() -> None:
 
     assert clean_original_name("../../price\x07 list\x00.pdf") == "price list.pdf"
     assert clean_original_name("C:\\Users\\amina\\FAQ.docx") == "FAQ.docx"
+
+
+async def test_a_question_asked_while_a_new_version_becomes_ready_is_still_answered(
+    admin: httpx.AsyncClient, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (old,) = await upload(admin, ("hours.txt", b"Opening hours\n\nWe open at 8am every day."))
+    await drain_jobs(database)
+    question = {"question": "When do you open?"}
+    assert "8am" in (await admin.post(f"{URL}/search", json=question)).json()[0]["text"]
+    await admin.put(
+        f"{URL}/documents/{old['id']}/file", files={"file": ("hours.txt", b"Opening hours\n\nWe open at 10am.")}
+    )
+
+    real_embed = embedding.embed
+    finished: list[bool] = []
+
+    async def embed_while_ingestion_finishes(*args: Any, **kwargs: Any) -> Any:
+        vectors = await real_embed(*args, **kwargs)
+        if not finished:  # the first call is the question's: the new version becomes ready meanwhile
+            finished.append(True)
+            await drain_jobs(database)
+        return vectors
+
+    monkeypatch.setattr(embedding, "embed", embed_while_ingestion_finishes)
+    hits = (await admin.post(f"{URL}/search", json=question)).json()
+    assert finished and "10am" in hits[0]["text"]
