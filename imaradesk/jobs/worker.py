@@ -44,6 +44,8 @@ BATCH_BUDGET_SECONDS = 0.02
 # of the process's CPU: the worker pauses after each job or batch. Acknowledging comes first;
 # processing catches up when the burst ends (docs/whatsapp.md, Ingest).
 BACKGROUND_SHARE = 1 / 3
+# A job that awaited the network for long while webhooks poured in would otherwise pause for long.
+MAX_PAUSE_SECONDS = 1.0
 
 
 class _LeaseLost(Exception):
@@ -182,10 +184,15 @@ class Worker:
         (the local AI models run in one) and, while the job awaited, the foreground's own work,
         which makes the pause longer, never shorter.
         """
-        if self.database.foreground.busy(foreground_seen):
-            await asyncio.sleep(worked * (1 / BACKGROUND_SHARE - 1))
-        else:
+        if not self.database.foreground.busy(foreground_seen):
             await asyncio.sleep(0)
+            return
+        pause = min(worked * (1 / BACKGROUND_SHARE - 1), MAX_PAUSE_SECONDS)
+        if self._stop is None:
+            await asyncio.sleep(pause)
+            return
+        with contextlib.suppress(TimeoutError):  # stopping ends the pause
+            await asyncio.wait_for(self._stop.wait(), pause)
 
     async def _run_batch(self, claimed: list[ClaimedJob]) -> int:
         """Run the leading batchable jobs of `claimed` in one transaction, each in a savepoint.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 import pytest
@@ -73,3 +75,20 @@ async def test_a_batch_ends_as_soon_as_a_webhook_waits(database: Database, monke
         assert await worker._run_batch(claimed[1:]) == 1
     assert await worker._run_batch(claimed[2:]) == 2
     assert sorted(await effect_keys(database)) == ["0", "1", "2", "3"]
+
+
+async def test_while_webhooks_arrive_the_worker_pauses_twice_as_long_as_it_worked(database: Database) -> None:
+    worker = Worker(database, worker_id="w")
+    seen = database.foreground.started
+    with database.foreground.write():
+        pass  # a webhook was acknowledged while the job ran
+    started = time.perf_counter()
+    await worker._give_way(0.05, seen)
+    assert time.perf_counter() - started >= 0.1
+
+    stop = asyncio.Event()
+    worker._stop = stop
+    stop.set()
+    started = time.perf_counter()
+    await worker._give_way(0.5, seen)
+    assert time.perf_counter() - started < 0.5  # stopping ends the pause
