@@ -420,10 +420,13 @@ async def record_insight(
     }
     message.translation = translation
     message.enriched_at = clock.now()
+    changed = None
     if insight.language_confidence >= CONFIDENT_LANGUAGE:
         conversation = await get(session, workspace_id, message.conversation_id)
-        conversation.language = insight.language
-    await _notify_message(session, workspace_id, message, None, "message.updated")
+        if conversation.language != insight.language:
+            conversation.language = insight.language
+            changed = conversation  # open inboxes learn the customer's language (the composer offers translation)
+    await _notify_message(session, workspace_id, message, changed, "message.updated")
     return message
 
 

@@ -111,12 +111,14 @@ async def answer_question(session: Session, actor: CurrentActor, data: QuestionC
 
 
 @router.get("/settings", response_model=KnowledgeSettingsRead)
-async def read_settings(session: Session, actor: CurrentActor) -> KnowledgeSettingsRead:
+async def read_knowledge_settings(session: Session, actor: CurrentActor) -> KnowledgeSettingsRead:
     return await _settings_read(session, actor.workspace_id)
 
 
 @router.put("/settings", response_model=KnowledgeSettingsRead, status_code=status.HTTP_202_ACCEPTED)
-async def change_embedder(session: Session, actor: AdminActor, data: KnowledgeSettingsUpdate) -> KnowledgeSettingsRead:
+async def change_knowledge_embedder(
+    session: Session, actor: AdminActor, data: KnowledgeSettingsUpdate
+) -> KnowledgeSettingsRead:
     """Re-embed every document with another model in the background; searches use the old one until then."""
     await reembedding.start(session, actor.workspace_id, data.embedder)
     return await _settings_read(session, actor.workspace_id)

@@ -185,3 +185,27 @@ async def test_an_offline_summary_is_quoted_and_says_so(
     assert summary["extractive"] is True
     assert summary["provider"] == "local"
     assert "1042" in summary["title"] + summary["description"]
+
+
+async def test_open_inboxes_learn_the_labels_and_the_customers_language_live(
+    agent: httpx.AsyncClient, database: Database, number: WhatsAppNumber, owner: MemberHandle
+) -> None:
+    import asyncio
+
+    from imaradesk.conversations.live import channel_for
+    from imaradesk.core.realtime import MemoryBroker, install_broker
+
+    broker = MemoryBroker()
+    install_broker(broker)
+    async with broker.subscribe(channel_for(owner.workspace.id)) as events:
+        await receive(agent, database, number, SWAHILI_ORDER)
+        seen = []
+        while True:
+            try:
+                seen.append(await asyncio.wait_for(anext(events), timeout=1))
+            except TimeoutError:
+                break
+    labelled = [e["data"] for e in seen if e["type"] == "message.updated" and e["data"]["message"]["insight"]]
+    assert labelled, [e["type"] for e in seen]
+    assert labelled[0]["message"]["insight"]["language"] == "sw"
+    assert labelled[0]["conversation"]["language"] == "sw"

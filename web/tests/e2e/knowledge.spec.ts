@@ -29,6 +29,8 @@ test('the owner uploads a PDF, asks a question and gets a quoted answer with its
   await page.getByRole('link', { name: 'Knowledge base' }).click();
   await expect(page).toHaveURL(/\/knowledge$/);
   await expect(page.getByText('Upload your FAQ', { exact: true })).toBeVisible();
+  // The embedding model in use, and (with no AI provider) why there is nothing to switch to.
+  await expect(page.getByTestId('embedder-card')).toContainText('In use: Offline model (built in)');
   await takeScreenshot(page, 'desktop-49-knowledge-empty');
 
   // A real PDF with extractable text, in a collection.
@@ -122,6 +124,7 @@ test('an agent sees the documents and can try a question, but not upload or dele
   await expect(page.getByRole('heading', { name: 'Upload documents' })).toHaveCount(0);
   await expect(page.getByTestId('document-input')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Delete / })).toHaveCount(0);
+  await expect(page.getByTestId('embedder-card')).toHaveCount(0);
   await ask(page, 'How long does delivery to Mombasa take?');
   await expect(page.getByTestId('answer-mode')).toBeVisible({ timeout: 30_000 });
   await takeScreenshot(page, 'desktop-53-knowledge-agent');

@@ -3551,46 +3551,46 @@ export type SearchKnowledgeResponses = {
 
 export type SearchKnowledgeResponse = SearchKnowledgeResponses[keyof SearchKnowledgeResponses];
 
-export type ReadSettingsData = {
+export type ReadKnowledgeSettingsData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/v1/knowledge/settings';
 };
 
-export type ReadSettingsResponses = {
+export type ReadKnowledgeSettingsResponses = {
     /**
      * Successful Response
      */
     200: KnowledgeSettingsRead;
 };
 
-export type ReadSettingsResponse = ReadSettingsResponses[keyof ReadSettingsResponses];
+export type ReadKnowledgeSettingsResponse = ReadKnowledgeSettingsResponses[keyof ReadKnowledgeSettingsResponses];
 
-export type ChangeEmbedderData = {
+export type ChangeKnowledgeEmbedderData = {
     body: KnowledgeSettingsUpdate;
     path?: never;
     query?: never;
     url: '/api/v1/knowledge/settings';
 };
 
-export type ChangeEmbedderErrors = {
+export type ChangeKnowledgeEmbedderErrors = {
     /**
      * Validation Error
      */
     422: HttpValidationError;
 };
 
-export type ChangeEmbedderError = ChangeEmbedderErrors[keyof ChangeEmbedderErrors];
+export type ChangeKnowledgeEmbedderError = ChangeKnowledgeEmbedderErrors[keyof ChangeKnowledgeEmbedderErrors];
 
-export type ChangeEmbedderResponses = {
+export type ChangeKnowledgeEmbedderResponses = {
     /**
      * Successful Response
      */
     202: KnowledgeSettingsRead;
 };
 
-export type ChangeEmbedderResponse = ChangeEmbedderResponses[keyof ChangeEmbedderResponses];
+export type ChangeKnowledgeEmbedderResponse = ChangeKnowledgeEmbedderResponses[keyof ChangeKnowledgeEmbedderResponses];
 
 export type ListMembersData = {
     body?: never;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { useCanManageWorkspace } from '@/features/settings';
 import { DocumentsCard } from './DocumentsCard';
+import { EmbedderCard } from './EmbedderCard';
 import { TryQuestionCard } from './TryQuestionCard';
 import { UploadDocumentsCard } from './UploadDocumentsCard';
 
@@ -16,7 +17,10 @@ export function KnowledgePage() {
           {canManage ? <UploadDocumentsCard /> : null}
           <DocumentsCard canManage={canManage} />
         </div>
-        <TryQuestionCard />
+        <div className="grid min-w-0 gap-6">
+          <TryQuestionCard />
+          {canManage ? <EmbedderCard /> : null}
+        </div>
       </div>
     </>
   );
