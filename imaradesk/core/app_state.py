@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from imaradesk.config import Settings
 
 
-def get_request_settings(request: Request) -> Settings:
+async def get_request_settings(request: Request) -> Settings:
+    # async: FastAPI runs a plain function dependency in its thread pool, a hand-over per request.
     settings: Settings = request.app.state.settings
     return settings
 

@@ -12,7 +12,7 @@ def test_an_exception_logged_in_console_mode_does_not_print_local_variables(caps
     configure_logging("INFO")
 
     def call_vendor() -> None:
-        api_key = "sk-live-very-secret-0123456789"  # noqa: S105 (the secret the log must not show)
+        api_key = "sk-live-very-secret-0123456789"  # the secret the log must not show
         raise ConnectionError(f"vendor unreachable ({len(api_key)} chars of key)")
 
     try:
