@@ -6,7 +6,7 @@ test('a Swahili message from the phone shows its language, intent and sentiment 
   await logInAsDemoOwner(page);
   const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true });
   const phone = await phoneContext.newPage();
-  const customer = newCustomer('Neema Wanjiru');
+  const customer = newCustomer('Neema Kiptoo');
   await openPhoneAs(phone, customer);
   const text = 'Habari, oda yangu iko wapi? Nimesubiri siku tano sasa.';
   await writeFromPhone(phone, text);

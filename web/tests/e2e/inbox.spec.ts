@@ -175,7 +175,7 @@ test('more than 24 hours after the customer wrote, only an approved template can
   await logInAsDemoOwner(page);
 
   await page.getByRole('link', { name: 'WhatsApp' }).click();
-  await expect(page.getByTestId('numbers-list')).toContainText('Demo number (simulator)');
+  await expect(page.getByTestId('numbers-list')).toContainText('+254 700 000 100');
   await page.getByRole('button', { name: 'Sync from WhatsApp' }).click();
   const templates = page.getByTestId('templates-table');
   await expect(templates.getByRole('row').filter({ hasText: 'weekly_promo' })).toContainText('Approved');
