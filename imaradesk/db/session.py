@@ -115,7 +115,10 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
             yield session
 
 
-Session = Annotated[AsyncSession, Depends(get_session)]
+# scope="function": the unit of work commits before the response is sent. With the default
+# ("request") it committed after, so a client's next request could miss what the previous one wrote
+# (a fresh sign-in's session row: a 401 seen between two uvicorn processes).
+Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 async def release_before_slow_io(session: AsyncSession) -> None:
