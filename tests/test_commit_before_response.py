@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import MutableMapping
 from typing import Any
 
 import pytest
@@ -52,7 +53,7 @@ async def test_the_sign_up_is_in_the_database_when_its_response_starts(
 
     seen: dict[str, Any] = {}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             seen["status"] = message["status"]
             async with asyncio.timeout(5), committed_database.engine.connect() as connection:

@@ -23,19 +23,19 @@ test('a Swahili message from the phone shows its language, intent and sentiment 
   await expect(insight.getByTestId('insight-sentiment')).toBeVisible();
   // Offline there is no translation model, and the inbox says so rather than pretending.
   await expect(insight.getByTestId('translation-unavailable')).toContainText('offline provider cannot translate');
-  await takeScreenshot(page, 'desktop-40-message-insight');
+  await takeScreenshot(page, 'desktop-80-message-insight');
 
   // Writing back in the customer's language needs a provider; offline the composer says so plainly.
   await page.getByTestId('composer-input').fill('Your order leaves today.');
   await page.getByRole('button', { name: 'Translate to Swahili' }).click();
   await expect(page.getByTestId('draft-translation-error')).toContainText('offline provider cannot translate');
   await expect(page.getByTestId('composer-input')).toHaveValue('Your order leaves today.');
-  await takeScreenshot(page, 'desktop-42-draft-translation-offline');
+  await takeScreenshot(page, 'desktop-81-draft-translation-offline');
 
   const summary = page.getByTestId('conversation-summary');
   await summary.getByRole('button', { name: 'Summarise for a ticket' }).click();
   await expect(summary.getByTestId('summary-title')).not.toBeEmpty();
   await expect(summary).toContainText('Quoted from the conversation');
-  await takeScreenshot(page, 'desktop-41-summary');
+  await takeScreenshot(page, 'desktop-82-summary');
   await phoneContext.close();
 });
