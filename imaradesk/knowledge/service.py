@@ -148,6 +148,10 @@ async def ingest(session: AsyncSession, storage: FileStorage, workspace_id: uuid
     except ObjectNotFound:
         await _fail(session, workspace_id, document_id, "file_missing", "The uploaded file is no longer in storage.")
         return
+    except embedding.EmbedderUnavailable as exc:
+        # Failed with the reason rather than left "processing": replacing the file tries again.
+        await _fail(session, workspace_id, document_id, exc.code, exc.message)
+        return
     if (await state(session, workspace_id)).active_model != embedded.model:
         # The knowledge base switched models while this file was being embedded: do it again.
         raise ModelSwitched(f"the knowledge base now embeds with another model than {embedded.model}")

@@ -108,3 +108,24 @@ async def test_only_a_configured_provider_with_embeddings_can_be_chosen(
 async def test_choosing_the_model_in_use_is_a_conflict(admin: httpx.AsyncClient) -> None:
     response = await admin.put(f"{URL}/settings", json={"embedder": "local"})
     assert response.status_code == 409
+
+
+async def test_a_document_uploaded_while_the_chosen_provider_is_down_fails_with_the_reason(
+    admin: httpx.AsyncClient,
+    database: Database,
+    session: AsyncSession,
+    owner: MemberHandle,
+    fakes: Fakes,  # noqa: F811
+) -> None:
+    await configure(session, owner.workspace.id, fakes, [ProviderKind.openai_compatible])
+    await admin.put(f"{URL}/settings", json={"embedder": "openai_compatible"})
+    await drain_jobs(database)
+    assert (await admin.get(f"{URL}/settings")).json()["embedder"] == "openai_compatible"
+    fakes.compatible.always(OUTAGE)
+    files = [("files", ("prices.docx", shop.prices_docx(), "application/octet-stream"))]
+    assert (await admin.post(f"{URL}/documents", files=files)).status_code == 201
+    await drain_jobs(database)
+    documents = {d["filename"]: d for d in (await admin.get(f"{URL}/documents")).json()}
+    assert documents["prices.docx"]["status"] == "failed"
+    assert documents["prices.docx"]["error_code"] == "embedder_unavailable"
+    assert "openai_compatible" in documents["prices.docx"]["error_message"]
