@@ -172,6 +172,7 @@ async function customerWroteTwoDaysAgo(request: APIRequestContext, customer: { n
 }
 
 test('more than 24 hours after the customer wrote, only an approved template can be sent', async ({ page }) => {
+  test.setTimeout(150_000); // the webhook may queue behind other specs' jobs on a busy machine
   await logInAsDemoOwner(page);
 
   await page.getByRole('link', { name: 'WhatsApp' }).click();
@@ -183,6 +184,10 @@ test('more than 24 hours after the customer wrote, only an approved template can
 
   const customer = newCustomer('Baraka Otieno');
   await customerWroteTwoDaysAgo(page.request, customer, 'Nilituma pesa juzi, oda yangu iko wapi?');
+  // The webhook is acknowledged before it is processed; wait for the job queue to get to it.
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/conversations?q=${customer.waId}`)).json()).items.length, { timeout: 90_000 })
+    .toBe(1);
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByTestId('conversation-item').filter({ hasText: customer.name }).click();
 
