@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
@@ -25,17 +25,7 @@ Intent = Literal[
     "human_agent",
     "other",
 ]
-INTENTS: tuple[Intent, ...] = (
-    "greeting",
-    "product_inquiry",
-    "order_status",
-    "billing_payment",
-    "technical_support",
-    "complaint",
-    "refund_return",
-    "human_agent",
-    "other",
-)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 
 class Task(StrEnum):

@@ -20,6 +20,7 @@ from imaradesk.ai.embeddings import UsemEmbedder, default_embedder
 from imaradesk.ai.local.intent_examples import DEFAULT_INTENT_EXAMPLES
 from imaradesk.ai.providers.local import LocalProvider
 from imaradesk.ai.schemas import Classification, Task
+from imaradesk.bench.stats import percentile
 
 PASSAGE_WORDS = 150
 BATCH_MESSAGES = 2_000
@@ -41,12 +42,7 @@ def sample_passages(count: int, seed: int = 11) -> list[str]:
 
 
 def _percentiles(samples_ms: Sequence[float]) -> tuple[float, float]:
-    ordered = sorted(samples_ms)
-
-    def pick(percent: int) -> float:
-        return round(ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))], 3)
-
-    return pick(50), pick(99)
+    return round(percentile(samples_ms, 50), 3), round(percentile(samples_ms, 99), 3)
 
 
 def _timed_each(

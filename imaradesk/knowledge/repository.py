@@ -26,15 +26,14 @@ class DocumentRepository(WorkspaceRepository[Document]):
         )
         return set(await self.session.scalars(statement))
 
-    async def collections_of(self, document_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    async def by_ids(self, document_ids: Sequence[uuid.UUID], collection: str | None) -> dict[uuid.UUID, Document]:
+        """The documents of a search's hits (only those in `collection`, when given)."""
         if not document_ids:
             return {}
-        rows = await self.session.execute(
-            select(Document.id, Document.collection).where(
-                Document.workspace_id == self.workspace_id, Document.id.in_(document_ids)
-            )
-        )
-        return {row.id: row.collection for row in rows}
+        statement = self.select().where(Document.id.in_(document_ids))
+        if collection is not None:
+            statement = statement.where(Document.collection == collection)
+        return {document.id: document for document in await self.all(statement)}
 
 
 class ChunkRepository(WorkspaceRepository[Chunk]):

@@ -121,7 +121,8 @@ async def _hits(
     found = loaded.index.search(query_vector, k * 8 if collection else k)
     chunk_ids = [loaded.chunk_of_key[hit.key] for hit in found if hit.key in loaded.chunk_of_key]
     chunks = await ChunkRepository(session, workspace_id).by_ids(chunk_ids)
-    documents = {d.id: d for d in await DocumentRepository(session, workspace_id).listing(collection)}
+    document_ids = list({chunk.document_id for chunk in chunks.values()})
+    documents = await DocumentRepository(session, workspace_id).by_ids(document_ids, collection)
     hits: list[SearchHit] = []
     for hit in found:
         chunk = chunks.get(loaded.chunk_of_key.get(hit.key, uuid.UUID(int=0)))
