@@ -114,7 +114,9 @@ _in_flight: set[asyncio.Task[None]] = set()
 def _writer(database: Database) -> BatchWriter[Pending, None]:
     writer = _writers.get(database)
     if writer is None:
-        writer = _writers[database] = BatchWriter(database, _write)
+        # Mostly written by background jobs (message enrichment): were these writes foreground,
+        # the worker would pause after every enrichment for its own log rows.
+        writer = _writers[database] = BatchWriter(database, _write, foreground=False)
     return writer
 
 

@@ -22,10 +22,20 @@ WriteBatch = Callable[[AsyncSession, Sequence[Item]], Awaitable[Sequence[Result]
 
 
 class BatchWriter(Generic[Item, Result]):
-    def __init__(self, database: Database, write: WriteBatch[Item, Result], *, max_batch: int = 256) -> None:
+    def __init__(
+        self,
+        database: Database,
+        write: WriteBatch[Item, Result],
+        *,
+        max_batch: int = 256,
+        foreground: bool = True,
+    ) -> None:
+        """`foreground`: its callers are someone waiting (a webhook's acknowledgement), so background
+        jobs give way while it writes; False for bookkeeping that jobs write themselves."""
         self.database = database
         self.write = write
         self.max_batch = max_batch
+        self.foreground = foreground
         self._pending: list[tuple[Item, asyncio.Future[Result]]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -48,8 +58,7 @@ class BatchWriter(Generic[Item, Result]):
 
     async def _commit(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
         try:
-            # Callers wait on this commit: background jobs give way (Database.foreground).
-            with self.database.foreground.write():
+            with self.database.foreground.write() if self.foreground else contextlib.nullcontext():
                 async with self.database.unit_of_work() as session:
                     results = await self.write(session, [item for item, _ in batch])
         except Exception as exc:  # noqa: BLE001 (every waiting caller gets the failure)
