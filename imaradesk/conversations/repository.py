@@ -81,12 +81,12 @@ class ConversationRepository(WorkspaceRepository[Conversation]):
             statement = statement.where(Conversation.last_message_at < before)
         return await self.all(statement.order_by(Conversation.last_message_at.desc()).limit(limit))
 
-    async def open_counts_by_assignee(self) -> dict[uuid.UUID, int]:
+    async def open_counts_by_assignee(self, assignee_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
         rows = await self.session.execute(
             select(Conversation.assignee_id, func.count())
             .where(
                 Conversation.workspace_id == self.workspace_id,
-                Conversation.assignee_id.is_not(None),
+                Conversation.assignee_id.in_(assignee_ids),
                 Conversation.status.in_([ConversationStatus.open, ConversationStatus.pending]),
             )
             .group_by(Conversation.assignee_id)

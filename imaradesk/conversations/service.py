@@ -88,11 +88,11 @@ async def _open_conversation(
 
 
 async def _auto_assign(session: AsyncSession, workspace_id: uuid.UUID, conversation: Conversation) -> None:
-    agents = await workspaces.assignable_members(session, workspace_id, conversation.team_id)
-    load = await ConversationRepository(session, workspace_id).open_counts_by_assignee()
-    candidates = [
-        Candidate(a.id, a.availability == "online", a.max_concurrent_chats, order) for order, a in enumerate(agents)
-    ]
+    agents = await workspaces.online_agents(session, workspace_id, conversation.team_id)
+    if not agents:
+        return  # nobody can take it; it waits in the team's unassigned queue
+    load = await ConversationRepository(session, workspace_id).open_counts_by_assignee([a.id for a in agents])
+    candidates = [Candidate(a.id, True, a.max_concurrent_chats, order) for order, a in enumerate(agents)]
     chosen = pick_agent(candidates, load)
     if chosen is not None:
         conversation.assignee_id = chosen
@@ -157,7 +157,7 @@ async def receive_message(
             contact_id=contact.id,
         ),
     )
-    await _notify_message(session, workspace_id, message, conversation, "message.created")
+    await _notify_message(session, workspace_id, message, conversation, "message.created", contact)
     return message
 
 
@@ -293,10 +293,12 @@ async def _notify_message(
     message: Message,
     conversation: Conversation | None,
     kind: str,
+    contact: Contact | None = None,
 ) -> None:
     payload: dict[str, Any] = {"message": message_read(message).model_dump(mode="json")}
     if conversation is not None:
-        (read,) = await conversation_reads(session, workspace_id, [conversation])
+        known = [contact] if contact is not None else []
+        (read,) = await conversation_reads(session, workspace_id, [conversation], known_contacts=known)
         payload["conversation"] = read.model_dump(mode="json")
     live.notify(session, workspace_id, kind, payload)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.contacts import service as contacts
+from imaradesk.contacts.models import Contact
 from imaradesk.conversations.models import Conversation, Message
 from imaradesk.conversations.repository import ConversationRepository
 from imaradesk.conversations.schemas import (
@@ -27,11 +28,19 @@ API_PREFIX = "/api/v1"
 
 
 async def conversation_reads(
-    session: AsyncSession, workspace_id: uuid.UUID, conversations: Sequence[Conversation]
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    conversations: Sequence[Conversation],
+    *,
+    known_contacts: Sequence[Contact] = (),
 ) -> list[ConversationRead]:
+    """`known_contacts`: contacts the caller has already loaded, not read again."""
     ids = [c.id for c in conversations]
     tags = await ConversationRepository(session, workspace_id).tag_names(ids) if ids else {}
-    people = await contacts.get_many(session, workspace_id, [c.contact_id for c in conversations])
+    people = {c.id: c for c in known_contacts}
+    missing = [c.contact_id for c in conversations if c.contact_id not in people]
+    if missing:
+        people.update(await contacts.get_many(session, workspace_id, missing))
     now = clock.now()
     return [
         ConversationRead(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, func, literal, select, update
+from sqlalchemy import Select, Table, bindparam, func, literal, select, update
 
 from imaradesk.db.repository import Repository, insert_ignoring_conflicts
 from imaradesk.jobs.models import Job, JobSchedule, JobStatus
@@ -32,6 +32,27 @@ class ClaimedJob:
 # (workspaces), which a worker process that imports only its job modules may not have.
 JOBS = cast(Table, Job.__table__)
 JOB_SCHEDULES = cast(Table, JobSchedule.__table__)
+
+
+_UPDATE_OWN: dict[tuple[str, ...], Any] = {}
+
+
+def _update_own_statement(columns: tuple[str, ...]) -> Any:
+    """UPDATE of a job this worker holds, built once per set of columns: every job runs two or
+    three of them, and building a statement (and its cache key) each time cost more than running it."""
+    statement = _UPDATE_OWN.get(columns)
+    if statement is None:
+        statement = _UPDATE_OWN[columns] = (
+            update(JOBS)
+            .where(
+                JOBS.c.id == bindparam("job_id"),
+                JOBS.c.locked_by == bindparam("worker_id"),
+                JOBS.c.status == JobStatus.running,
+            )
+            .values({name: bindparam(name) for name in columns})
+            .returning(JOBS.c.id)
+        )
+    return statement
 
 
 class JobRepository(Repository[Job]):
@@ -184,17 +205,8 @@ class JobRepository(Repository[Job]):
         return len(result.all())
 
     async def _update_own(self, job_id: uuid.UUID, worker_id: str, **values: Any) -> bool:
-        result = await self.session.execute(
-            update(Job)
-            .where(
-                Job.id == job_id,
-                Job.locked_by == worker_id,
-                Job.status == JobStatus.running,
-            )
-            .values(**values)
-            .returning(Job.id)
-            .execution_options(**_NO_SYNC)
-        )
+        statement = _update_own_statement(tuple(sorted(values)))
+        result = await self.session.execute(statement, {"job_id": job_id, "worker_id": worker_id, **values})
         return result.scalar_one_or_none() is not None
 
     async def queue_depth(self, now: datetime) -> int:

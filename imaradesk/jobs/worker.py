@@ -170,7 +170,7 @@ class Worker:
             foreground_seen = self.database.foreground.started
             cpu_started = time.process_time()
             if _is_batchable(claimed[index]):
-                index += await self._run_batch(claimed[index:])
+                index += await self._run_batch(claimed[index:], foreground_seen)
             else:
                 await self._run(claimed[index])
                 index += 1
@@ -194,7 +194,7 @@ class Worker:
         with contextlib.suppress(TimeoutError):  # stopping ends the pause
             await asyncio.wait_for(self._stop.wait(), pause)
 
-    async def _run_batch(self, claimed: list[ClaimedJob]) -> int:
+    async def _run_batch(self, claimed: list[ClaimedJob], foreground_seen: int) -> int:
         """Run the leading batchable jobs of `claimed` in one transaction, each in a savepoint.
 
         As in _run, a job's writes and its outcome (succeeded, or failed and when to retry) commit
@@ -208,7 +208,7 @@ class Worker:
             async with self.database.unit_of_work() as session:
                 repository = JobRepository(session)
                 for claimed_job in claimed:
-                    if not _is_batchable(claimed_job) or (taken and self._batch_is_full(started)):
+                    if not _is_batchable(claimed_job) or (taken and self._batch_is_full(started, foreground_seen)):
                         break
                     taken += 1
                     outcomes.append(await self._run_in_savepoint(session, repository, claimed_job))
@@ -222,9 +222,11 @@ class Worker:
             outcome.report(self.worker_id)
         return taken
 
-    def _batch_is_full(self, started: float) -> bool:
+    def _batch_is_full(self, started: float, foreground_seen: int) -> bool:
+        # Not only "a webhook waits for the database now": webhooks that arrived during the last job
+        # have barely been read when it ends, and reach the database a few loop turns later.
         return (
-            self.database.foreground.waiting > 0
+            self.database.foreground.busy(foreground_seen)
             or time.perf_counter() - started >= BATCH_BUDGET_SECONDS
             or self.is_stopping
         )

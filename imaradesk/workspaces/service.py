@@ -206,17 +206,11 @@ async def remove_member(
     await session.flush()
 
 
-async def assignable_members(
+async def online_agents(
     session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID | None
 ) -> Sequence[Membership]:
-    """Members who can take chats, oldest first: the team's members when a team is given."""
-    memberships = await MembershipRepository(session, workspace_id).list_ordered()
-    if team_id is None:
-        return memberships
-    in_team = {
-        p.membership_id for p in await TeamMemberRepository(session, workspace_id).pairs() if p.team_id == team_id
-    }
-    return [m for m in memberships if m.id in in_team]
+    """Members who can take chats now, oldest first: the team's online members when a team is given."""
+    return await MembershipRepository(session, workspace_id).online_ordered(team_id)
 
 
 async def is_member(session: AsyncSession, workspace_id: uuid.UUID, membership_id: uuid.UUID) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from imaradesk.db.session import Database
+from imaradesk.db.session import Database, Foreground
 from imaradesk.jobs import worker as worker_module
 from imaradesk.jobs.models import JobStatus
 from imaradesk.jobs.queue import enqueue_many
@@ -63,18 +63,29 @@ async def test_a_batch_shares_one_transaction(committed_database: Database, monk
     assert sorted(await effect_keys(committed_database)) == [str(i) for i in range(5)]
 
 
-async def test_a_batch_ends_as_soon_as_a_webhook_waits(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_batch_ends_after_one_job_while_webhooks_come_in(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(worker_module, "BATCH_BUDGET_SECONDS", 60.0)
     async with database.unit_of_work() as session:
-        await enqueue_many(session, sample_jobs.record_in_batch, [{"key": str(i)} for i in range(4)])
+        await enqueue_many(session, sample_jobs.record_in_batch, [{"key": str(i)} for i in range(6)])
     worker = Worker(database, worker_id="w")
+    foreground = database.foreground
+    claimed = await worker._claim(10)
     # Someone waits on the database: each batch holds the transaction for one job only.
-    with database.foreground.write():
-        claimed = await worker._claim(10)
-        assert await worker._run_batch(claimed) == 1
-        assert await worker._run_batch(claimed[1:]) == 1
-    assert await worker._run_batch(claimed[2:]) == 2
-    assert sorted(await effect_keys(database)) == ["0", "1", "2", "3"]
+    with foreground.write():
+        assert await worker._run_batch(claimed, foreground.started) == 1
+    # One was acknowledged a moment ago: others that arrived meanwhile have not been read yet.
+    assert await worker._run_batch(claimed[1:], foreground.started) == 1
+    # One came and went since the batch was planned.
+    seen = foreground.started
+    monkeypatch.setattr(Foreground, "RECENT_SECONDS", 0.0)
+    with foreground.write():
+        pass
+    assert await worker._run_batch(claimed[2:], seen) == 1
+    # Quiet: the rest share one transaction.
+    assert await worker._run_batch(claimed[3:], foreground.started) == 3
+    assert sorted(await effect_keys(database)) == [str(i) for i in range(6)]
 
 
 async def test_while_webhooks_arrive_the_worker_pauses_twice_as_long_as_it_worked(database: Database) -> None:
