@@ -16,6 +16,7 @@ import {
   type TemplateCreate,
   type TemplateRead,
 } from '@/api';
+import { reviewPollInterval } from './templates';
 
 export type WhatsAppNumber = NumberRead;
 export type Template = TemplateRead;
@@ -64,8 +65,13 @@ export function useTestNumber() {
   });
 }
 
+/** Polls while a template awaits WhatsApp's review, so its approval shows without a sync (the status arrives by webhook). */
 export function useTemplates() {
-  return useQuery({ queryKey: templatesQueryKey, queryFn: async () => (await listTemplates()).data });
+  return useQuery({
+    queryKey: templatesQueryKey,
+    queryFn: async () => (await listTemplates()).data,
+    refetchInterval: (query) => reviewPollInterval(query.state.data),
+  });
 }
 
 export function useCreateTemplate() {
