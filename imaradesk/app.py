@@ -59,7 +59,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.mode == Mode.embedded and settings.jobs.embedded_worker:
         from imaradesk.jobs.worker import Worker
 
-        worker_task = asyncio.create_task(Worker(database, settings, worker_id="embedded").run_forever(stop))
+        worker = Worker(database, settings, worker_id="embedded", network_lane=settings.jobs.network_jobs)
+        worker_task = asyncio.create_task(worker.run_forever(stop))
         app.state.ai_warm_up = asyncio.create_task(asyncio.to_thread(warm_up_local))
         # What is loaded by now, and the offline AI models once warm, lives as long as the process:
         # frozen, the collector no longer walks it, else each full collection stalls every webhook

@@ -43,6 +43,11 @@ class JobSettings(BaseModel):
     batch_size: int = 20
     embedded_worker: bool = Field(default=True, description="Run the in-process worker in embedded mode")
     concurrency: int = Field(default=4, ge=1, description="Jobs run at once per worker (PostgreSQL; SQLite uses 1)")
+    network_jobs: int = Field(
+        default=4,
+        ge=0,
+        description="Embedded worker: jobs waiting on the network (AI, WhatsApp) run at once beside the others",
+    )
 
 
 class StorageBackend(StrEnum):

@@ -15,6 +15,6 @@ async def wake_snoozed_conversations(session: AsyncSession, payload: dict[str, A
     await conversations.wake_snoozed(session)
 
 
-@subscriber(MessageReceived, max_attempts=4, backoff_seconds=5.0, timeout_seconds=120)
+@subscriber(MessageReceived, max_attempts=4, backoff_seconds=5.0, timeout_seconds=120, waits_on_network=True)
 async def enrich_received_message(session: AsyncSession, event: MessageReceived) -> None:
     await enrichment.enrich_message(session, event)

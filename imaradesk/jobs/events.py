@@ -32,12 +32,13 @@ def subscriber(
     backoff_seconds: float = 2.0,
     max_backoff_seconds: float = 3600.0,
     timeout_seconds: float = 60.0,
+    waits_on_network: bool = False,
 ) -> Callable[[SubscriberFn[E]], SubscriberFn[E]]:
     """Run `async def fn(session, event) -> None` as its own job for every published event.
 
     The job is named like any @job (`whatsapp.send_queued_message`); it receives the
     event re-validated from the stored payload. Subscribing to a base class also
-    receives its subclasses.
+    receives its subclasses. `waits_on_network`: see JobDefinition.
     """
 
     def decorate(fn: SubscriberFn[E]) -> SubscriberFn[E]:
@@ -54,6 +55,7 @@ def subscriber(
                 backoff_seconds=backoff_seconds,
                 max_backoff_seconds=max_backoff_seconds,
                 timeout_seconds=timeout_seconds,
+                waits_on_network=waits_on_network,
             )
         )
         _SUBSCRIBERS.setdefault(event_type, {})[definition.name] = definition

@@ -37,12 +37,18 @@ class JobDefinition:
     # (jobs/worker.py). Only for jobs that neither wait on the network nor end the transaction
     # (release_before_slow_io): they would hold the batch's transaction, or end it.
     batchable: bool = False
+    # It waits on the network (an AI provider, the WhatsApp API) with no transaction open
+    # (release_before_slow_io). The embedded worker runs such jobs beside the others, so a slow
+    # provider delays its own feature, never the processing of incoming messages (spec §11).
+    waits_on_network: bool = False
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValueError(f"job {self.name}: max_attempts must be at least 1")
         if self.timeout_seconds <= 0 or self.backoff_seconds < 0:
             raise ValueError(f"job {self.name}: timeout must be positive, backoff not negative")
+        if self.batchable and self.waits_on_network:
+            raise ValueError(f"job {self.name}: a job that waits on the network cannot share a batch's transaction")
 
     async def __call__(self, session: AsyncSession, payload: dict[str, Any]) -> None:
         """Run the job body inline (tests); the worker adds retries, timeout and the lease."""
@@ -99,6 +105,7 @@ def job(
     max_backoff_seconds: float = 3600.0,
     timeout_seconds: float = 60.0,
     batchable: bool = False,
+    waits_on_network: bool = False,
 ) -> Callable[[JobFn], JobDefinition]: ...
 
 
@@ -111,12 +118,13 @@ def job(
     max_backoff_seconds: float = 3600.0,
     timeout_seconds: float = 60.0,
     batchable: bool = False,
+    waits_on_network: bool = False,
 ) -> JobDefinition | Callable[[JobFn], JobDefinition]:
     """Register `async def fn(session, payload) -> None` as a job named from its module path.
 
     Retries wait backoff_seconds * 2**(attempt-1), at most max_backoff_seconds; after
     max_attempts failed attempts the job is dead. Each attempt is cut at timeout_seconds.
-    `batchable`: see JobDefinition.
+    `batchable`, `waits_on_network`: see JobDefinition.
     """
 
     def decorate(function: JobFn) -> JobDefinition:
@@ -129,6 +137,7 @@ def job(
                 max_backoff_seconds=max_backoff_seconds,
                 timeout_seconds=timeout_seconds,
                 batchable=batchable,
+                waits_on_network=waits_on_network,
             )
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -66,32 +66,31 @@ class JobRepository(Repository[Job]):
         result = await self.session.execute(statement, list(rows))
         return list(result.scalars())
 
-    def _due(self, now: datetime, limit: int) -> Select[uuid.UUID]:
+    def _due(self, now: datetime, limit: int, skip_names: Collection[str]) -> Select[uuid.UUID]:
         # SKIP LOCKED lets several PostgreSQL workers claim disjoint batches; SQLite's
         # dialect drops the clause and its single write lock serialises claims instead.
-        return (
-            select(Job.id)
-            .where(Job.status == JobStatus.queued, Job.run_at <= now)
-            .order_by(Job.run_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
+        statement = select(Job.id).where(Job.status == JobStatus.queued, Job.run_at <= now)
+        if skip_names:
+            statement = statement.where(Job.name.not_in(skip_names))
+        return statement.order_by(Job.run_at).limit(limit).with_for_update(skip_locked=True)
 
-    def _expired(self, now: datetime) -> Select[uuid.UUID]:
+    def _expired(self, now: datetime, keep: Collection[uuid.UUID]) -> Select[uuid.UUID]:
         # A running job whose worker is alive holds its row lock (see take_lease), so only
         # rows of lost workers, or claimed rows not started yet, are seen here.
-        return (
-            select(Job.id)
-            .where(Job.status == JobStatus.running, Job.locked_until < now)
-            .with_for_update(skip_locked=True)
-        )
+        statement = select(Job.id).where(Job.status == JobStatus.running, Job.locked_until < now)
+        if keep:
+            statement = statement.where(Job.id.not_in(keep))
+        return statement.with_for_update(skip_locked=True)
 
-    async def requeue_expired(self, now: datetime) -> int:
-        """Put jobs whose lease ran out back in the queue, or to dead on their last attempt."""
+    async def requeue_expired(self, now: datetime, keep: Collection[uuid.UUID] = ()) -> int:
+        """Put jobs whose lease ran out back in the queue, or to dead on their last attempt.
+
+        `keep`: jobs the calling worker is still running (on SQLite a job's lease is not held by
+        a row lock, and the embedded worker claims while its network jobs run)."""
         lost = literal("lease expired: worker ") + Job.locked_by + " stopped during attempt"
         dead = await self.session.execute(
             update(Job)
-            .where(Job.id.in_(self._expired(now).where(Job.attempts >= Job.max_attempts)))
+            .where(Job.id.in_(self._expired(now, keep).where(Job.attempts >= Job.max_attempts)))
             .values(
                 status=JobStatus.dead,
                 last_error=lost,
@@ -104,7 +103,7 @@ class JobRepository(Repository[Job]):
         )
         requeued = await self.session.execute(
             update(Job)
-            .where(Job.id.in_(self._expired(now)))
+            .where(Job.id.in_(self._expired(now, keep)))
             .values(
                 status=JobStatus.queued,
                 last_error=lost,
@@ -116,11 +115,14 @@ class JobRepository(Repository[Job]):
         )
         return len(dead.all()) + len(requeued.all())
 
-    async def claim(self, now: datetime, worker_id: str, locked_until: datetime, limit: int) -> list[ClaimedJob]:
-        """Mark up to `limit` due jobs running for this worker; each claim counts an attempt."""
+    async def claim(
+        self, now: datetime, worker_id: str, locked_until: datetime, limit: int, skip_names: Collection[str] = ()
+    ) -> list[ClaimedJob]:
+        """Mark up to `limit` due jobs running for this worker, none named in `skip_names`; each
+        claim counts an attempt."""
         result = await self.session.execute(
             update(Job)
-            .where(Job.id.in_(self._due(now, limit)))
+            .where(Job.id.in_(self._due(now, limit, skip_names)))
             .values(
                 status=JobStatus.running,
                 locked_by=worker_id,

@@ -28,7 +28,7 @@ from imaradesk.core.realtime import create_broker, install_broker
 from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database, savepoint
 from imaradesk.jobs.metrics import queue_depth, refresh_queue_depth
-from imaradesk.jobs.queue import JobDefinition, get_job
+from imaradesk.jobs.queue import JobDefinition, get_job, registered_jobs
 from imaradesk.jobs.registry import import_job_modules
 from imaradesk.jobs.repository import ClaimedJob, JobRepository
 from imaradesk.jobs.schedule import Schedule, Scheduler
@@ -46,6 +46,8 @@ BATCH_BUDGET_SECONDS = 0.02
 BACKGROUND_SHARE = 1 / 3
 # A job that awaited the network for long while webhooks poured in would otherwise pause for long.
 MAX_PAUSE_SECONDS = 1.0
+# When the worker stops, network jobs running beside the others get this long to finish.
+STOP_GRACE_SECONDS = 5.0
 
 
 class _LeaseLost(Exception):
@@ -76,15 +78,23 @@ class Worker:
         worker_id: str | None = None,
         schedules: Iterable[Schedule] | None = None,
         concurrency: int = 1,
+        network_lane: int = 0,
     ) -> None:
         """`concurrency` > 1 runs that many jobs of a batch at once (PostgreSQL only:
-        SQLite has one writer, so its jobs always run one after another)."""
+        SQLite has one writer, so its jobs always run one after another).
+
+        `network_lane` > 0 (SQLite): up to that many jobs that wait on the network run beside the
+        others instead of in turn, so an AI provider or the WhatsApp API answering slowly does not
+        hold up the processing of incoming messages. They hold no transaction while they wait.
+        """
         self.database = database
         self.config: JobSettings = settings.jobs if settings is not None else JobSettings()
         self.worker_id = worker_id or default_worker_id()
         self.scheduler = Scheduler(list(schedules) if schedules is not None else None)
         self.is_sqlite = database.engine.dialect.name == "sqlite"
         self.concurrency = 1 if self.is_sqlite else max(1, concurrency)
+        self.network_lane = network_lane if self.is_sqlite else 0
+        self._beside: dict[uuid.UUID, asyncio.Task[None]] = {}
         self._stop: asyncio.Event | None = None
         self._depth_reported_at = 0.0
 
@@ -132,6 +142,7 @@ class Worker:
             if claimed < self.config.batch_size:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), self.config.poll_interval_seconds)
+        await self._stop_beside()
         logger.info("worker.stopped", worker=self.worker_id)
 
     async def queue_depth(self) -> int:
@@ -147,10 +158,11 @@ class Worker:
         now = clock.now()
         async with self.database.unit_of_work() as session:
             repository = JobRepository(session)
-            recovered = await repository.requeue_expired(now)
+            recovered = await repository.requeue_expired(now, keep=self._beside.keys())
             if recovered:
                 logger.warning("jobs.lease_expired", count=recovered, worker=self.worker_id)
-            return await repository.claim(now, self.worker_id, self._lease_end(), limit)
+            skip = network_job_names() if self._lane_is_full() else ()
+            return await repository.claim(now, self.worker_id, self._lease_end(), limit, skip_names=skip)
 
     def _lease_end(self) -> datetime:
         return clock.now() + timedelta(seconds=self.config.lease_seconds)
@@ -161,12 +173,29 @@ class Worker:
         logger.info("worker.released", count=len(jobs), worker=self.worker_id)
 
     async def _run_in_turn(self, claimed: list[ClaimedJob]) -> None:
-        """One job after another (SQLite has one writer); neighbouring batchable jobs share a transaction."""
+        """One job after another (SQLite has one writer); neighbouring batchable jobs share a transaction.
+
+        Network jobs go to their own lane when the worker has one (`network_lane`)."""
+        later: list[ClaimedJob] = []
+        try:
+            await self._run_claimed_in_turn(claimed, later)
+        finally:
+            if later:
+                await self._release(later)
+
+    async def _run_claimed_in_turn(self, claimed: list[ClaimedJob], later: list[ClaimedJob]) -> None:
         index = 0
         while index < len(claimed):
             if self.is_stopping:
                 await self._release(claimed[index:])
                 return
+            if self._runs_beside(claimed[index]):
+                if self._lane_is_full():
+                    later.append(claimed[index])  # claimed before the lane filled up
+                else:
+                    self._start_beside(claimed[index])
+                index += 1
+                continue
             foreground_seen = self.database.foreground.started
             cpu_started = time.process_time()
             if _is_batchable(claimed[index]):
@@ -175,6 +204,40 @@ class Worker:
                 await self._run(claimed[index])
                 index += 1
             await self._give_way(time.process_time() - cpu_started, foreground_seen)
+
+    def _runs_beside(self, claimed: ClaimedJob) -> bool:
+        definition = get_job(claimed.name)
+        return definition is not None and definition.waits_on_network and self.network_lane > 0
+
+    def _lane_is_full(self) -> bool:
+        return self.network_lane > 0 and len(self._beside) >= self.network_lane
+
+    def _start_beside(self, claimed: ClaimedJob) -> None:
+        """Run a network job as its own task; a claim made while the lane was full took none."""
+        task = asyncio.create_task(self._run(claimed), name=f"job {claimed.name} {claimed.id}")
+        self._beside[claimed.id] = task
+        task.add_done_callback(lambda done: self._finished_beside(claimed, done))
+
+    def _finished_beside(self, claimed: ClaimedJob, task: asyncio.Task[None]) -> None:
+        self._beside.pop(claimed.id, None)
+        if not task.cancelled() and task.exception() is not None:
+            # _run records the job's own failures; what escapes is the database failing.
+            logger.error("worker.network_job_failed", job=claimed.name, error=repr(task.exception()))
+
+    async def _stop_beside(self) -> None:
+        """Stopping: network jobs get a moment to finish, the rest are cancelled and handed back."""
+        if not self._beside:
+            return
+        _done, pending = await asyncio.wait(self._beside.values(), timeout=STOP_GRACE_SECONDS)
+        if not pending:
+            return
+        cancelled = [job_id for job_id, task in self._beside.items() if task in pending]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        async with self.database.unit_of_work() as session:
+            await JobRepository(session).release(cancelled, self.worker_id)
+        logger.info("worker.released", count=len(cancelled), worker=self.worker_id)
 
     async def _give_way(self, worked: float, foreground_seen: int) -> None:
         """Pause if someone used the database meanwhile, so that the worker takes at most
@@ -323,6 +386,10 @@ class Worker:
         error: str | None = None,
     ) -> None:
         _record_outcome(log, name, outcome, duration, error)
+
+
+def network_job_names() -> list[str]:
+    return [name for name, definition in registered_jobs().items() if definition.waits_on_network]
 
 
 def _is_batchable(claimed: ClaimedJob) -> bool:

@@ -44,24 +44,25 @@ async def process_event(session: AsyncSession, payload: dict[str, Any]) -> None:
     event.processed_at = clock.now()
 
 
-@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=120)
+@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=120, waits_on_network=True)
 async def download_media(session: AsyncSession, payload: dict[str, Any]) -> None:
     await media.download_inbound(
         session, get_settings(), uuid.UUID(payload["workspace_id"]), uuid.UUID(payload["message_id"])
     )
 
 
-@subscriber(ConversationRead, max_attempts=2, backoff_seconds=5.0, timeout_seconds=30)
+@subscriber(ConversationRead, max_attempts=2, backoff_seconds=5.0, timeout_seconds=30, waits_on_network=True)
 async def mark_conversation_read(session: AsyncSession, event: ConversationRead) -> None:
     await outbound.mark_read(session, get_settings(), event)
 
 
+# In turn, not beside the others (waits_on_network): an agent's messages reach the customer in order.
 @subscriber(MessageQueued, max_attempts=3, backoff_seconds=2.0, timeout_seconds=90)
 async def send_queued_message(session: AsyncSession, event: MessageQueued) -> None:
     await outbound.send_queued(session, get_settings(), event)
 
 
-@job(max_attempts=1, timeout_seconds=30)
+@job(max_attempts=1, timeout_seconds=30, waits_on_network=True)
 async def show_typing(session: AsyncSession, payload: dict[str, Any]) -> None:
     await outbound.show_typing(
         session, get_settings(), uuid.UUID(payload["workspace_id"]), uuid.UUID(payload["conversation_id"])
@@ -77,6 +78,6 @@ async def queue_typing(session: AsyncSession, workspace_id: uuid.UUID, conversat
     return True
 
 
-@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=60)
+@job(max_attempts=5, backoff_seconds=5.0, timeout_seconds=60, waits_on_network=True)
 async def sync_templates(session: AsyncSession, payload: dict[str, Any]) -> None:
     await templates.sync(session, get_settings(), uuid.UUID(payload["workspace_id"]))

@@ -117,3 +117,11 @@ async def record_in_batch(session: AsyncSession, payload: dict[str, Any]) -> Non
     after_commit(session, hook)
     if payload.get("fail"):
         raise RuntimeError(f"boom {payload['key']}")
+
+
+@job(waits_on_network=True, timeout_seconds=30)
+async def call_slow_api(session: AsyncSession, payload: dict[str, Any]) -> None:
+    """Waits on GATES[key] with no transaction open, as a job calling a slow provider does; then writes."""
+    CALLS.append(Call("call_slow_api", clock.now(), payload))
+    await GATES[payload["key"]].wait()
+    await _write_effect(session, payload["key"])
