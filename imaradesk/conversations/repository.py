@@ -16,6 +16,7 @@ from imaradesk.conversations.models import (
     Message,
 )
 from imaradesk.db.repository import Repository, WorkspaceRepository
+from imaradesk.workspaces.models import Availability, Membership, TeamMember
 
 
 @dataclass(frozen=True)
@@ -81,17 +82,31 @@ class ConversationRepository(WorkspaceRepository[Conversation]):
             statement = statement.where(Conversation.last_message_at < before)
         return await self.all(statement.order_by(Conversation.last_message_at.desc()).limit(limit))
 
-    async def open_counts_by_assignee(self, assignee_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
-        rows = await self.session.execute(
-            select(Conversation.assignee_id, func.count())
+    async def agent_loads(self, team_id: uuid.UUID | None) -> list[tuple[uuid.UUID, int, int]]:
+        """Online members (the team's, when a team is given), oldest first, in one query:
+        (membership id, concurrent-chat limit, open or pending conversations assigned to them)."""
+        load = (
+            select(func.count())
             .where(
                 Conversation.workspace_id == self.workspace_id,
-                Conversation.assignee_id.in_(assignee_ids),
+                Conversation.assignee_id == Membership.id,
                 Conversation.status.in_([ConversationStatus.open, ConversationStatus.pending]),
             )
-            .group_by(Conversation.assignee_id)
+            .scalar_subquery()
         )
-        return {assignee: int(count) for assignee, count in rows if assignee is not None}
+        statement = select(Membership.id, Membership.max_concurrent_chats, load).where(
+            Membership.workspace_id == self.workspace_id, Membership.availability == Availability.online
+        )
+        if team_id is not None:
+            statement = statement.where(
+                Membership.id.in_(
+                    select(TeamMember.membership_id).where(
+                        TeamMember.workspace_id == self.workspace_id, TeamMember.team_id == team_id
+                    )
+                )
+            )
+        rows = await self.session.execute(statement.order_by(Membership.created_at))
+        return [(member, int(limit), int(count)) for member, limit, count in rows]
 
     async def tag_names(self, conversation_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
         rows = await self.session.execute(

@@ -88,11 +88,9 @@ async def _open_conversation(
 
 
 async def _auto_assign(session: AsyncSession, workspace_id: uuid.UUID, conversation: Conversation) -> None:
-    agents = await workspaces.online_agents(session, workspace_id, conversation.team_id)
-    if not agents:
-        return  # nobody can take it; it waits in the team's unassigned queue
-    load = await ConversationRepository(session, workspace_id).open_counts_by_assignee([a.id for a in agents])
-    candidates = [Candidate(a.id, True, a.max_concurrent_chats, order) for order, a in enumerate(agents)]
+    agents = await ConversationRepository(session, workspace_id).agent_loads(conversation.team_id)
+    candidates = [Candidate(member, True, limit, order) for order, (member, limit, _) in enumerate(agents)]
+    load = {member: count for member, _, count in agents}
     chosen = pick_agent(candidates, load)
     if chosen is not None:
         conversation.assignee_id = chosen

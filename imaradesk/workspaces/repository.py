@@ -8,7 +8,6 @@ from sqlalchemy import delete, func, select
 from imaradesk.db.repository import Repository, WorkspaceRepository
 from imaradesk.workspaces.models import (
     ApiToken,
-    Availability,
     Invitation,
     Membership,
     Role,
@@ -33,19 +32,6 @@ class MembershipRepository(WorkspaceRepository[Membership]):
 
     async def list_ordered(self) -> Sequence[Membership]:
         return await self.all(self.select().order_by(Membership.created_at))
-
-    async def online_ordered(self, team_id: uuid.UUID | None) -> Sequence[Membership]:
-        """Members who are online, oldest first; only the team's members when a team is given."""
-        statement = self.select().where(Membership.availability == Availability.online)
-        if team_id is not None:
-            statement = statement.where(
-                Membership.id.in_(
-                    select(TeamMember.membership_id).where(
-                        TeamMember.workspace_id == self.workspace_id, TeamMember.team_id == team_id
-                    )
-                )
-            )
-        return await self.all(statement.order_by(Membership.created_at))
 
     async def count_owners(self) -> int:
         return await self.count(self.select().where(Membership.role == Role.owner))

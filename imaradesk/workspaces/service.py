@@ -206,13 +206,6 @@ async def remove_member(
     await session.flush()
 
 
-async def online_agents(
-    session: AsyncSession, workspace_id: uuid.UUID, team_id: uuid.UUID | None
-) -> Sequence[Membership]:
-    """Members who can take chats now, oldest first: the team's online members when a team is given."""
-    return await MembershipRepository(session, workspace_id).online_ordered(team_id)
-
-
 async def is_member(session: AsyncSession, workspace_id: uuid.UUID, membership_id: uuid.UUID) -> bool:
     return await MembershipRepository(session, workspace_id).get(membership_id) is not None
 

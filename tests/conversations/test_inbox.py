@@ -9,10 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
 from imaradesk.conversations import service as conversations
+from imaradesk.conversations.models import ConversationStatus
 from imaradesk.core import clock
 from imaradesk.workspaces import service as workspaces
+from imaradesk.workspaces import teams
 from imaradesk.workspaces.models import Availability, Role
-from imaradesk.workspaces.schemas import MemberUpdate
+from imaradesk.workspaces.schemas import MemberUpdate, TeamCreate
 from tests.factories.whatsapp import make_conversation, make_number, make_template
 from tests.factories.workspaces import MemberHandle, make_member, make_workspace, sign_in
 
@@ -166,6 +168,31 @@ async def test_new_conversations_go_to_the_least_loaded_online_agent(
     assert first.assignee_id == amina.membership.id  # both empty: the earlier member
     assert second.assignee_id == kofi.membership.id  # amina is at her limit of 1
     assert third.assignee_id == kofi.membership.id
+
+
+async def test_a_teams_conversations_go_to_its_online_members_and_resolved_chats_free_them(
+    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
+) -> None:
+    owner, number = await _setup(session, settings, client)
+    amina, kofi, zola = [await make_member(session, owner) for _ in range(3)]
+    await _online(session, owner, amina, limit=1)
+    await _online(session, owner, kofi, limit=1)  # zola stays offline
+    sales = await teams.create_team(
+        session, owner.workspace_id, TeamCreate(name="Sales", member_ids=[kofi.membership.id, zola.membership.id])
+    )
+    await session.commit()
+
+    for_sales, _ = await make_conversation(session, owner, number, team_id=sales.id)
+    assert for_sales.assignee_id == kofi.membership.id  # amina is not in the team, zola is offline
+    waiting, _ = await make_conversation(session, owner, number, team_id=sales.id)
+    assert waiting.assignee_id is None  # kofi is at his limit: it waits in the team's queue
+    anyone, _ = await make_conversation(session, owner, number)
+    assert anyone.assignee_id == amina.membership.id
+
+    await conversations.set_status(session, owner.workspace_id, for_sales.id, ConversationStatus.resolved, None)
+    await session.commit()
+    next_for_sales, _ = await make_conversation(session, owner, number, team_id=sales.id)
+    assert next_for_sales.assignee_id == kofi.membership.id  # his resolved chat no longer counts
 
 
 async def test_manual_assignment_status_and_snooze(

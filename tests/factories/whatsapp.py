@@ -53,13 +53,14 @@ async def make_conversation(
     *,
     wa_id: str | None = None,
     text: str = "Habari",
+    team_id: uuid.UUID | None = None,
 ) -> tuple[Conversation, Message]:
     contact = await contacts.get_or_create(session, owner.workspace_id, wa_id or f"2547{next(_serial):08d}", "Amina")
     message = await conversations.receive_message(
         session,
         workspace_id=owner.workspace_id,
         number_id=number.id,
-        team_id=None,
+        team_id=team_id,
         contact=contact,
         wamid=f"wamid.{uuid.uuid4().hex}",
         kind="text",
