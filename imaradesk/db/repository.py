@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Select, Table, bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,6 +44,22 @@ def _insert_ignoring_conflicts(dialect: str, table: Table, returning: tuple[str,
     return statement
 
 
+_GET_BY_ID: dict[tuple[type[Any], bool], Any] = {}
+
+
+def _get_by_id(model: type[Any], scoped: bool) -> Any:
+    """SELECT of one row by id (and workspace), built once per model: every job and request reads
+    rows by id, and building a statement and its cache key costs more than SQLite answering it.
+    A repository that narrows select() beyond the workspace must narrow get() as well."""
+    statement = _GET_BY_ID.get((model, scoped))
+    if statement is None:
+        statement = select(model).where(model.id == bindparam("id"))
+        if scoped:
+            statement = statement.where(model.workspace_id == bindparam("workspace_id"))
+        statement = _GET_BY_ID[(model, scoped)] = statement.limit(1)
+    return statement
+
+
 class Repository(Generic[M]):
     model: type[M]
 
@@ -54,7 +70,7 @@ class Repository(Generic[M]):
         return select(self.model)
 
     async def get(self, id_: uuid.UUID) -> M | None:
-        return await self.first(self.select().where(self.model.id == id_))  # type: ignore[attr-defined]
+        return (await self.session.scalars(_get_by_id(self.model, False), {"id": id_})).first()
 
     async def get_or_404(self, id_: uuid.UUID, what: str | None = None) -> M:
         found = await self.get(id_)
@@ -94,6 +110,10 @@ class WorkspaceRepository(Repository[M]):
 
     def select(self) -> Select[M]:
         return select(self.model).where(self.model.workspace_id == self.workspace_id)  # type: ignore[attr-defined]
+
+    async def get(self, id_: uuid.UUID) -> M | None:
+        parameters = {"id": id_, "workspace_id": self.workspace_id}
+        return (await self.session.scalars(_get_by_id(self.model, True), parameters)).first()
 
     def add(self, obj: M) -> M:
         obj.workspace_id = self.workspace_id  # type: ignore[attr-defined]
