@@ -138,9 +138,30 @@ test('on a phone-sized screen an agent sends a list; the customer opens it on th
 
   await page.getByTestId('conversation-item').filter({ hasText: customer.name }).click();
   const composer = page.getByTestId('composer');
+  /** Nothing may scroll sideways: not the page, not the builder's page. */
+  const expectNoSidewaysScroll = async () => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await composer.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  };
+
+  // The builder opens as a page of its own over the conversation; back returns to it.
   await composer.getByRole('radio', { name: 'Buttons / list' }).click();
-  await composer.getByRole('radio', { name: 'List', exact: true }).click();
-  const builder = composer.getByTestId('list-builder');
+  const sheet = page.getByRole('dialog', { name: 'Buttons / list' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText(`To ${customer.name}`);
+  await sheet.getByRole('button', { name: 'Back to the conversation' }).click();
+  await expect(sheet).toHaveCount(0);
+  await expect(composer.getByRole('radio', { name: 'Reply', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await composer.getByRole('radio', { name: 'Buttons / list' }).click();
+  await expect(sheet).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await composer.getByRole('radio', { name: 'Buttons / list' }).click();
+
+  await sheet.getByRole('radio', { name: 'List', exact: true }).click();
+  const builder = sheet.getByTestId('list-builder');
+  const send = builder.getByRole('button', { name: 'Send' });
+  await expect(send).toBeInViewport({ ratio: 1 });
   await builder.getByLabel('Message', { exact: true }).fill('Chagua njia ya kupokea oda.');
   await builder.getByLabel('List button label').fill('Njia');
   await builder.getByLabel('Row 1', { exact: true }).fill('Delivery ya nyumbani leo jioni');
@@ -149,9 +170,32 @@ test('on a phone-sized screen an agent sends a list; the customer opens it on th
   await builder.getByLabel('Description (optional)').first().fill('Siku 1-2');
   await builder.getByRole('button', { name: 'Add row' }).click();
   await builder.getByLabel('Row 2', { exact: true }).fill('Duka la CBD');
+  await builder.getByLabel('Description (optional)').nth(1).fill('Chukua mwenyewe');
+  // The whole builder is taller than the screen: it scrolls as a page, the send button stays in reach.
+  expect(await composer.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+  await expect(send).toBeInViewport({ ratio: 1 });
+  await expectNoSidewaysScroll();
+  // A focused field is not hidden behind the send bar.
+  const lastDescription = builder.getByLabel('Description (optional)').nth(1);
+  await lastDescription.focus();
+  const [fieldBox, barBox] = await Promise.all([lastDescription.boundingBox(), send.boundingBox()]);
+  expect(fieldBox!.y + fieldBox!.height).toBeLessThanOrEqual(barBox!.y);
+  await builder.getByRole('button', { name: 'Add row' }).scrollIntoViewIfNeeded();
+  await expect(send).toBeInViewport({ ratio: 1 });
   await takeScreenshot(page, 'mobile-40-list-builder');
-  await builder.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByTestId('message').filter({ hasText: 'Chagua njia ya kupokea oda.' })).toHaveAttribute('data-type', 'list');
+  await composer.evaluate((element) => element.scrollTo({ top: 0 }));
+  await expect(builder.getByLabel('Message', { exact: true })).toBeInViewport();
+  await expect(send).toBeInViewport({ ratio: 1 });
+  await takeScreenshot(page, 'mobile-41-list-builder-top');
+  await send.click();
+
+  // Sent: back on the conversation, the list is in the thread.
+  await expect(sheet).toHaveCount(0);
+  const sent = page.getByTestId('message').filter({ hasText: 'Chagua njia ya kupokea oda.' });
+  await expect(sent).toHaveAttribute('data-type', 'list');
+  await expect(sent).toBeVisible();
+  await expectNoSidewaysScroll();
+  await takeScreenshot(page, 'mobile-42-list-sent');
   await phone.getByRole('button', { name: /Njia/ }).last().click({ timeout: 20_000 });
   await expect(phone.getByText('Duka la CBD')).toBeVisible();
   await takeScreenshot(phone, 'phone-44-list-opened');

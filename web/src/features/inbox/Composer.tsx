@@ -1,13 +1,15 @@
-import { CircleAlert, FileText, LayoutList, Lock, MessageSquare, Paperclip, SendHorizontal, X } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { ArrowLeft, CircleAlert, FileText, LayoutList, Lock, MessageSquare, Paperclip, SendHorizontal, X } from 'lucide-react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, showTyping, type UploadProgress } from '@/api';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/classNames';
+import { PHONE_QUERY, useMediaQuery } from '@/lib/useMediaQuery';
 import { type Conversation, type Message, useSendAttachment, useSendMessage } from './api';
 import { DraftTranslator } from './DraftTranslator';
 import { useComposer } from './composerContext';
+import { contactLabel } from './ConversationListItem';
 import { InteractiveComposer } from './InteractiveComposer';
 import { ACCEPTED_TYPES, checkAttachment } from './attachments';
 import { describeMessage, formatFileSize } from './messageContent';
@@ -18,14 +20,63 @@ export type ComposerMode = 'reply' | 'interactive' | 'note' | 'template';
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
 
-/** Reply, internal note or template; when the 24-hour window is closed the template picker takes over. */
+/**
+ * Reply, internal note or template; when the 24-hour window is closed the template picker takes
+ * over. On a phone the buttons / list builder is too tall for the composer box, so it opens as a
+ * page of its own over the conversation, with a back button and the send button always in reach.
+ */
 export function Composer({ conversation }: { conversation: Conversation }) {
-  const { t } = useTranslation();
   const isWindowOpen = conversation.is_window_open;
   const [chosenMode, setChosenMode] = useState<ComposerMode>('reply');
   const mode: ComposerMode = !isWindowOpen && (chosenMode === 'reply' || chosenMode === 'interactive') ? 'template' : chosenMode;
+  const isPhone = useMediaQuery(PHONE_QUERY);
   const composer = useComposer();
   const replyTo = mode === 'reply' || mode === 'interactive' ? (composer?.replyTo ?? null) : null;
+  // The last send's error and the quoted message show above whichever form is open.
+  const notices = (
+    <>
+      {composer?.error ? <ComposerError message={composer.error} onClose={() => composer.setError(null)} /> : null}
+      {replyTo ? <ReplyPreview message={replyTo} onCancel={() => composer?.setReplyTo(null)} /> : null}
+    </>
+  );
+
+  if (isPhone && mode === 'interactive') {
+    const close = () => setChosenMode('reply');
+    return (
+      <ComposerSheet conversation={conversation} onClose={close}>
+        {notices}
+        <InteractiveComposer conversation={conversation} layout="sheet" onSent={close} />
+      </ComposerSheet>
+    );
+  }
+  return (
+    <div className={cn('max-h-[65%] shrink-0 overflow-y-auto border-t border-zinc-200', mode === 'note' ? 'bg-amber-50' : 'bg-white')} data-testid="composer">
+      {!isWindowOpen ? <WindowClosedNotice /> : null}
+      <ModeChoice mode={mode} isWindowOpen={isWindowOpen} onChange={setChosenMode} />
+      {notices}
+      {mode === 'template' ? (
+        <TemplatePicker conversation={conversation} onSent={() => setChosenMode('reply')} />
+      ) : mode === 'interactive' ? (
+        <InteractiveComposer conversation={conversation} layout="inline" />
+      ) : (
+        <TextComposer key={conversation.id} conversation={conversation} isNote={mode === 'note'} />
+      )}
+    </div>
+  );
+}
+
+function WindowClosedNotice() {
+  const { t } = useTranslation();
+  return (
+    <p className="flex items-start gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:px-4" data-testid="window-closed">
+      <Lock className="mt-0.5 size-4 shrink-0" aria-hidden />
+      {t('inbox.composer.windowClosed')}
+    </p>
+  );
+}
+
+function ModeChoice({ mode, isWindowOpen, onChange }: { mode: ComposerMode; isWindowOpen: boolean; onChange: (mode: ComposerMode) => void }) {
+  const { t } = useTranslation();
   const modes: { value: ComposerMode; label: string; icon: typeof Lock }[] = [
     ...(isWindowOpen
       ? [
@@ -36,51 +87,79 @@ export function Composer({ conversation }: { conversation: Conversation }) {
     { value: 'template', label: t('inbox.composer.template'), icon: FileText },
     { value: 'note', label: t('inbox.composer.note'), icon: Lock },
   ];
-
   return (
-    <div className={cn('max-h-[65%] shrink-0 overflow-y-auto border-t border-zinc-200', mode === 'note' ? 'bg-amber-50' : 'bg-white')} data-testid="composer">
-      {!isWindowOpen ? (
-        <p className="flex items-start gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 sm:px-4" data-testid="window-closed">
-          <Lock className="mt-0.5 size-4 shrink-0" aria-hidden />
-          {t('inbox.composer.windowClosed')}
-        </p>
-      ) : null}
-      <div className="flex items-center gap-1 px-2 pt-2 sm:px-3" role="radiogroup" aria-label={t('inbox.composer.modeLabel')}>
-        {modes.map((option) => (
-          <button
-            key={option.value}
-            type="button"
-            role="radio"
-            aria-checked={mode === option.value}
-            onClick={() => setChosenMode(option.value)}
-            className={cn(
-              'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
-              mode === option.value && option.value === 'note' && 'bg-amber-200/70 text-amber-900 hover:bg-amber-200/70',
-              mode === option.value && option.value !== 'note' && 'bg-emerald-50 text-emerald-800 hover:bg-emerald-50',
-            )}
-          >
-            <option.icon className="size-3.5" aria-hidden />
-            {option.label}
-          </button>
-        ))}
-      </div>
-      {composer?.error ? (
-        <p className="mx-2 mt-2 flex items-start gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:mx-3" role="alert" data-testid="composer-error">
-          <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-          <span className="min-w-0 flex-1">{composer.error}</span>
-          <button type="button" className="rounded p-0.5 hover:bg-red-100" aria-label={t('common.close')} onClick={() => composer.setError(null)}>
-            <X className="size-4" aria-hidden />
-          </button>
-        </p>
-      ) : null}
-      {replyTo ? <ReplyPreview message={replyTo} onCancel={() => composer?.setReplyTo(null)} /> : null}
-      {mode === 'template' ? (
-        <TemplatePicker conversation={conversation} onSent={() => setChosenMode('reply')} />
-      ) : mode === 'interactive' ? (
-        <InteractiveComposer conversation={conversation} />
-      ) : (
-        <TextComposer key={conversation.id} conversation={conversation} isNote={mode === 'note'} />
-      )}
+    <div className="flex items-center gap-1 px-2 pt-2 sm:px-3" role="radiogroup" aria-label={t('inbox.composer.modeLabel')}>
+      {modes.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          role="radio"
+          aria-checked={mode === option.value}
+          onClick={() => onChange(option.value)}
+          className={cn(
+            'inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
+            mode === option.value && option.value === 'note' && 'bg-amber-200/70 text-amber-900 hover:bg-amber-200/70',
+            mode === option.value && option.value !== 'note' && 'bg-emerald-50 text-emerald-800 hover:bg-emerald-50',
+          )}
+        >
+          <option.icon className="size-3.5" aria-hidden />
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ComposerError({ message, onClose }: { message: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="mx-2 mt-2 flex items-start gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:mx-3" role="alert" data-testid="composer-error">
+      <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+      <span className="min-w-0 flex-1">{message}</span>
+      <button type="button" className="rounded p-0.5 hover:bg-red-100" aria-label={t('common.close')} onClick={onClose}>
+        <X className="size-4" aria-hidden />
+      </button>
+    </p>
+  );
+}
+
+/**
+ * The composer as a full-screen page (phones): it scrolls like a page, the back button or Esc
+ * returns to the conversation. Focus moves into it so a screen reader starts at its title. The
+ * scroll padding keeps a focused field clear of the sticky header and send bar.
+ */
+function ComposerSheet({ conversation, onClose, children }: { conversation: Conversation; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const sheetRef = useRef<HTMLDivElement>(null);
+  useEffect(() => sheetRef.current?.focus({ preventScroll: true }), []);
+  return (
+    <div
+      ref={sheetRef}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      className="fixed inset-0 z-40 flex scroll-pb-20 scroll-pt-16 flex-col overflow-y-auto overscroll-contain bg-white focus:outline-none"
+      data-testid="composer"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="sticky top-0 z-20 flex items-center gap-2 border-b border-zinc-200 bg-white px-2 py-2">
+        <Button type="button" variant="ghost" size="icon" className="shrink-0" aria-label={t('inbox.composer.backToConversation')} onClick={onClose}>
+          <ArrowLeft aria-hidden />
+        </Button>
+        <div className="grid min-w-0">
+          <h2 id={titleId} className="truncate text-sm font-semibold text-zinc-900">
+            {t('inbox.composer.interactive')}
+          </h2>
+          <p className="truncate text-xs text-zinc-500">{t('inbox.composer.sheetTo', { name: contactLabel(conversation) })}</p>
+        </div>
+      </header>
+      {children}
     </div>
   );
 }

@@ -9,20 +9,25 @@ import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Textarea } from '@/components/ui/textarea';
+import { cn } from '@/lib/classNames';
 import { type Conversation, useSendMessage } from './api';
 import { useComposer } from './composerContext';
 import { type ButtonsForm, buttonsSchema, LIMITS, type ListForm, listSchema, toButtonsSend, toListSend } from './interactive';
 
 type Kind = 'buttons' | 'list';
+/** `inline` in the composer box (desktop); `sheet` fills a full-screen page (phone), its send bar stuck to the bottom. */
+type Layout = 'inline' | 'sheet';
+type BuilderProps = { conversation: Conversation; layout: Layout; onSent?: () => void };
 
 /** Reply buttons (1–3) or a list (sections of rows), checked as you type against WhatsApp's limits. */
-export function InteractiveComposer({ conversation }: { conversation: Conversation }) {
+export function InteractiveComposer({ conversation, layout, onSent }: BuilderProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>('buttons');
+  const builderProps = { conversation, layout, onSent };
   return (
-    <div className="grid gap-3 px-3 pb-3 pt-2 sm:px-4" data-testid="interactive-composer">
+    <div className={cn('px-3 sm:px-4', layout === 'sheet' ? 'flex flex-1 flex-col gap-3 pt-3' : 'grid gap-3 pb-3 pt-2')} data-testid="interactive-composer">
       <SegmentedControl
-        className="justify-self-start whitespace-nowrap"
+        className="self-start justify-self-start whitespace-nowrap"
         label={t('inbox.interactive.kind')}
         value={kind}
         onChange={setKind}
@@ -31,13 +36,13 @@ export function InteractiveComposer({ conversation }: { conversation: Conversati
           { value: 'list', label: t('inbox.interactive.list') },
         ]}
       />
-      {kind === 'buttons' ? <ButtonsBuilder conversation={conversation} /> : <ListBuilder conversation={conversation} />}
+      {kind === 'buttons' ? <ButtonsBuilder {...builderProps} /> : <ListBuilder {...builderProps} />}
     </div>
   );
 }
 
 /** Sends, then clears the form and the quote; server field errors land on their field, the rest on the composer. */
-function useInteractiveSend<TForm extends FieldValues>(conversation: Conversation, form: UseFormReturn<TForm>, empty: TForm) {
+function useInteractiveSend<TForm extends FieldValues>(conversation: Conversation, form: UseFormReturn<TForm>, empty: TForm, onSent?: () => void) {
   const send = useSendMessage(conversation.id);
   const composer = useComposer();
   return {
@@ -48,6 +53,7 @@ function useInteractiveSend<TForm extends FieldValues>(conversation: Conversatio
         onSuccess: () => {
           form.reset(empty);
           composer?.setReplyTo(null);
+          onSent?.();
         },
         onError: (error) => {
           const fields = isApiError(error) ? error.fields : {};
@@ -64,6 +70,16 @@ function useInteractiveSend<TForm extends FieldValues>(conversation: Conversatio
   };
 }
 
+/** The form's layout, and its send bar: on a full-screen page the bar stays at the bottom of the screen. */
+function builderClasses(layout: Layout): { form: string; actions: string } {
+  return layout === 'sheet'
+    ? {
+        form: 'flex flex-1 flex-col gap-3',
+        actions: 'sticky bottom-0 z-10 -mx-3 mt-auto flex flex-wrap items-center gap-2 border-t border-zinc-200 bg-white px-3 py-2 sm:-mx-4 sm:px-4',
+      }
+    : { form: 'grid gap-3', actions: 'flex flex-wrap items-center gap-2' };
+}
+
 function Counter({ value, max }: { value: string | undefined; max: number }) {
   const length = value?.length ?? 0;
   return <span className={length > max ? 'font-medium text-red-600' : 'text-zinc-400'}>{`${length}/${max}`}</span>;
@@ -71,19 +87,20 @@ function Counter({ value, max }: { value: string | undefined; max: number }) {
 
 const EMPTY_BUTTONS: ButtonsForm = { text: '', footer: '', buttons: [{ title: '' }, { title: '' }] };
 
-function ButtonsBuilder({ conversation }: { conversation: Conversation }) {
+function ButtonsBuilder({ conversation, layout, onSent }: BuilderProps) {
   const { t } = useTranslation();
   const schema = useMemo(() => buttonsSchema(t), [t]);
   const form = useForm<ButtonsForm>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: EMPTY_BUTTONS });
   const buttons = useFieldArray({ control: form.control, name: 'buttons' });
   const [text, titles] = useWatch({ control: form.control, name: ['text', 'buttons'] });
   const composer = useComposer();
-  const { submit, isPending } = useInteractiveSend(conversation, form, EMPTY_BUTTONS);
+  const { submit, isPending } = useInteractiveSend(conversation, form, EMPTY_BUTTONS, onSent);
+  const classes = builderClasses(layout);
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => submit(toButtonsSend(values, composer?.replyTo?.id ?? null)));
 
   return (
-    <form className="grid gap-3" onSubmit={onSubmit} noValidate data-testid="buttons-builder">
+    <form className={classes.form} onSubmit={onSubmit} noValidate data-testid="buttons-builder">
       <FormField label={t('inbox.interactive.body')} error={errors.text?.message} hint={<Counter value={text} max={LIMITS.body} />}>
         <Textarea rows={2} placeholder={t('inbox.interactive.bodyPlaceholder')} {...form.register('text')} />
       </FormField>
@@ -106,7 +123,7 @@ function ButtonsBuilder({ conversation }: { conversation: Conversation }) {
       <FormField label={t('inbox.interactive.footer')} error={errors.footer?.message}>
         <Input autoComplete="off" {...form.register('footer')} />
       </FormField>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className={classes.actions}>
         <Button type="submit" isLoading={isPending}>
           {isPending ? null : <SendHorizontal aria-hidden />}
           {t('inbox.interactive.send')}
@@ -124,7 +141,7 @@ function ButtonsBuilder({ conversation }: { conversation: Conversation }) {
 
 const EMPTY_LIST: ListForm = { text: '', header: '', footer: '', button: '', sections: [{ title: '', rows: [{ title: '', description: '' }] }] };
 
-function ListBuilder({ conversation }: { conversation: Conversation }) {
+function ListBuilder({ conversation, layout, onSent }: BuilderProps) {
   const { t } = useTranslation();
   const schema = useMemo(() => listSchema(t), [t]);
   const form = useForm<ListForm>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: EMPTY_LIST });
@@ -132,12 +149,13 @@ function ListBuilder({ conversation }: { conversation: Conversation }) {
   const [text, watchedSections] = useWatch({ control: form.control, name: ['text', 'sections'] });
   const rowCount = (watchedSections ?? []).reduce((sum, section) => sum + (section?.rows?.length ?? 0), 0);
   const composer = useComposer();
-  const { submit, isPending } = useInteractiveSend(conversation, form, EMPTY_LIST);
+  const { submit, isPending } = useInteractiveSend(conversation, form, EMPTY_LIST, onSent);
+  const classes = builderClasses(layout);
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => submit(toListSend(values, composer?.replyTo?.id ?? null)));
 
   return (
-    <form className="grid gap-3" onSubmit={onSubmit} noValidate data-testid="list-builder">
+    <form className={classes.form} onSubmit={onSubmit} noValidate data-testid="list-builder">
       <FormField label={t('inbox.interactive.body')} error={errors.text?.message} hint={<Counter value={text} max={LIMITS.body} />}>
         <Textarea rows={2} {...form.register('text')} />
       </FormField>
@@ -167,7 +185,7 @@ function ListBuilder({ conversation }: { conversation: Conversation }) {
           {errors.sections?.message ?? errors.sections?.root?.message}
         </p>
       ) : null}
-      <div className="flex flex-wrap items-center gap-2">
+      <div className={classes.actions}>
         <Button type="submit" isLoading={isPending}>
           {isPending ? null : <SendHorizontal aria-hidden />}
           {t('inbox.interactive.send')}
