@@ -48,6 +48,9 @@ BACKGROUND_SHARE = 1 / 3
 MAX_PAUSE_SECONDS = 1.0
 # When the worker stops, network jobs running beside the others get this long to finish.
 STOP_GRACE_SECONDS = 5.0
+# Lost workers' jobs are looked for at most this often, not at every claim: the search cost as much
+# as the claim, and a lease is a minute long anyway.
+RECOVERY_INTERVAL = timedelta(seconds=5)
 
 
 class _LeaseLost(Exception):
@@ -95,6 +98,8 @@ class Worker:
         self.concurrency = 1 if self.is_sqlite else max(1, concurrency)
         self.network_lane = network_lane if self.is_sqlite else 0
         self._beside: dict[uuid.UUID, asyncio.Task[None]] = {}
+        self._lane_freed = asyncio.Event()
+        self._recovered_at: datetime | None = None
         self._stop: asyncio.Event | None = None
         self._depth_reported_at = 0.0
 
@@ -140,10 +145,20 @@ class Worker:
             except Exception:
                 logger.exception("worker.poll_failed", worker=self.worker_id)
             if claimed < self.config.batch_size:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), self.config.poll_interval_seconds)
+                await self._idle(stop)
         await self._stop_beside()
         logger.info("worker.stopped", worker=self.worker_id)
+
+    async def _idle(self, stop: asyncio.Event) -> None:
+        """Wait for the next poll, for `stop`, or for a place in the network lane: network jobs left
+        queued while it was full can then be claimed at once."""
+        self._lane_freed.clear()
+        waits = {asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._lane_freed.wait())}
+        try:
+            await asyncio.wait(waits, timeout=self.config.poll_interval_seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
 
     async def queue_depth(self) -> int:
         return await queue_depth(self.database)
@@ -158,9 +173,11 @@ class Worker:
         now = clock.now()
         async with self.database.unit_of_work() as session:
             repository = JobRepository(session)
-            recovered = await repository.requeue_expired(now, keep=self._beside.keys())
-            if recovered:
-                logger.warning("jobs.lease_expired", count=recovered, worker=self.worker_id)
+            if self._recovered_at is None or now - self._recovered_at >= RECOVERY_INTERVAL:
+                self._recovered_at = now
+                recovered = await repository.requeue_expired(now, keep=self._beside.keys())
+                if recovered:
+                    logger.warning("jobs.lease_expired", count=recovered, worker=self.worker_id)
             skip = network_job_names() if self._lane_is_full() else ()
             return await repository.claim(now, self.worker_id, self._lease_end(), limit, skip_names=skip)
 
@@ -220,6 +237,7 @@ class Worker:
 
     def _finished_beside(self, claimed: ClaimedJob, task: asyncio.Task[None]) -> None:
         self._beside.pop(claimed.id, None)
+        self._lane_freed.set()
         if not task.cancelled() and task.exception() is not None:
             # _run records the job's own failures; what escapes is the database failing.
             logger.error("worker.network_job_failed", job=claimed.name, error=repr(task.exception()))

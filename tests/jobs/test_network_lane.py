@@ -33,18 +33,18 @@ def gates() -> dict[str, asyncio.Event]:
     return sample_jobs.GATES  # cleared after each test (tests/jobs/conftest.py)
 
 
-def _worker(database: Database, lane: int) -> Worker:
-    settings = Settings(jobs=JobSettings(poll_interval_seconds=0.02))
+def _worker(database: Database, lane: int, poll_seconds: float = 0.02) -> Worker:
+    settings = Settings(jobs=JobSettings(poll_interval_seconds=poll_seconds))
     return Worker(database, settings, worker_id="embedded", network_lane=lane)
 
 
 @pytest.fixture
-async def running(database: Database) -> AsyncIterator[Callable[[int], Worker]]:
+async def running(database: Database) -> AsyncIterator[Callable[..., Worker]]:
     stop = asyncio.Event()
     tasks: list[asyncio.Task[None]] = []
 
-    def start(lane: int) -> Worker:
-        worker = _worker(database, lane)
+    def start(lane: int, poll_seconds: float = 0.02) -> Worker:
+        worker = _worker(database, lane, poll_seconds)
         tasks.append(asyncio.create_task(worker.run_forever(stop)))
         return worker
 
@@ -73,7 +73,7 @@ def _started(key: str) -> int:
 
 
 async def test_other_jobs_run_while_a_network_job_waits(
-    database: Database, gates: dict[str, asyncio.Event], running: Callable[[int], Worker]
+    database: Database, gates: dict[str, asyncio.Event], running: Callable[..., Worker]
 ) -> None:
     gates["slow"] = asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "slow")
@@ -95,7 +95,7 @@ async def test_other_jobs_run_while_a_network_job_waits(
 
 
 async def test_without_a_lane_the_worker_waits_for_the_network_job(
-    database: Database, gates: dict[str, asyncio.Event], running: Callable[[int], Worker]
+    database: Database, gates: dict[str, asyncio.Event], running: Callable[..., Worker]
 ) -> None:
     gates["slow"] = asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "slow")
@@ -113,7 +113,7 @@ async def test_without_a_lane_the_worker_waits_for_the_network_job(
 
 
 async def test_a_full_lane_leaves_further_network_jobs_queued(
-    database: Database, gates: dict[str, asyncio.Event], running: Callable[[int], Worker]
+    database: Database, gates: dict[str, asyncio.Event], running: Callable[..., Worker]
 ) -> None:
     gates["first"], gates["second"] = asyncio.Event(), asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "first", "second")
@@ -134,8 +134,22 @@ async def test_a_full_lane_leaves_further_network_jobs_queued(
     assert (_started("first"), _started("second")) == (1, 1)
 
 
+async def test_a_place_freed_in_the_lane_is_taken_without_waiting_for_the_next_poll(
+    database: Database, gates: dict[str, asyncio.Event], running: Callable[..., Worker]
+) -> None:
+    gates["first"], gates["second"] = asyncio.Event(), asyncio.Event()
+    await _enqueue(database, sample_jobs.call_slow_api, "first", "second")
+    running(1, 30.0)  # polls only every 30 s
+    await _until(lambda: _started("first") == 1)
+    gates["first"].set()
+    async with asyncio.timeout(5):
+        while _started("second") == 0:
+            await asyncio.sleep(0.01)
+    gates["second"].set()
+
+
 async def test_a_network_job_past_its_lease_is_not_run_twice_by_its_own_worker(
-    database: Database, gates: dict[str, asyncio.Event], running: Callable[[int], Worker]
+    database: Database, gates: dict[str, asyncio.Event], running: Callable[..., Worker]
 ) -> None:
     gates["long"] = asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "long")
