@@ -37,6 +37,10 @@ class Foreground:
         """Someone waits now, came since the count `seen` was taken, or wrote a moment ago."""
         return self.waiting > 0 or self.started != seen or time.monotonic() - self.last_finished < self.RECENT_SECONDS
 
+    def is_quiet(self, for_seconds: float) -> bool:
+        """Nobody waits, and the last foreground write ended at least `for_seconds` ago."""
+        return self.waiting == 0 and time.monotonic() - self.last_finished >= for_seconds
+
     @contextmanager
     def write(self) -> Iterator[None]:
         self.waiting += 1

@@ -44,6 +44,9 @@ BATCH_BUDGET_SECONDS = 0.02
 # of the process's CPU: the worker pauses after each job or batch. Acknowledging comes first;
 # processing catches up when the burst ends (docs/whatsapp.md, Ingest).
 BACKGROUND_SHARE = 1 / 3
+# The pause after a job ends once the foreground has been idle this long. Shorter than the gaps of
+# a trickle of webhooks, longer than the gaps between group commits under a flood.
+QUIET_SECONDS = 0.005
 # A job that awaited the network for long while webhooks poured in would otherwise pause for long.
 MAX_PAUSE_SECONDS = 1.0
 # When the worker stops, network jobs running beside the others get this long to finish.
@@ -152,7 +155,6 @@ class Worker:
     async def _idle(self, stop: asyncio.Event) -> None:
         """Wait for the next poll, for `stop`, or for a place in the network lane: network jobs left
         queued while it was full can then be claimed at once."""
-        self._lane_freed.clear()
         waits = {asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._lane_freed.wait())}
         try:
             await asyncio.wait(waits, timeout=self.config.poll_interval_seconds, return_when=asyncio.FIRST_COMPLETED)
@@ -178,6 +180,7 @@ class Worker:
                 recovered = await repository.requeue_expired(now, keep=self._beside.keys())
                 if recovered:
                     logger.warning("jobs.lease_expired", count=recovered, worker=self.worker_id)
+            self._lane_freed.clear()  # a place freed from now on wakes the idle worker (_idle)
             skip = network_job_names() if self._lane_is_full() else ()
             return await repository.claim(now, self.worker_id, self._lease_end(), limit, skip_names=skip)
 
@@ -261,19 +264,23 @@ class Worker:
         """Pause if someone used the database meanwhile, so that the worker takes at most
         BACKGROUND_SHARE of the process's CPU from them; otherwise only let waiting callbacks run.
 
+        The pause ends early once everything that came in has been answered and nothing more came
+        for QUIET_SECONDS: with webhooks trickling in the worker keeps most of the CPU, under a flood
+        it takes its share.
+
         `worked` is the process's CPU time during the job: it includes threads the job started
         (the local AI models run in one) and, while the job awaited, the foreground's own work,
         which makes the pause longer, never shorter.
         """
-        if not self.database.foreground.busy(foreground_seen):
+        foreground = self.database.foreground
+        if not foreground.busy(foreground_seen):
             await asyncio.sleep(0)
             return
-        pause = min(worked * (1 / BACKGROUND_SHARE - 1), MAX_PAUSE_SECONDS)
-        if self._stop is None:
-            await asyncio.sleep(pause)
-            return
-        with contextlib.suppress(TimeoutError):  # stopping ends the pause
-            await asyncio.wait_for(self._stop.wait(), pause)
+        deadline = time.monotonic() + min(worked * (1 / BACKGROUND_SHARE - 1), MAX_PAUSE_SECONDS)
+        while (remaining := deadline - time.monotonic()) > 0 and not self.is_stopping:
+            await asyncio.sleep(min(QUIET_SECONDS, remaining))
+            if foreground.is_quiet(QUIET_SECONDS):
+                return
 
     async def _run_batch(self, claimed: list[ClaimedJob], foreground_seen: int) -> int:
         """Run the leading batchable jobs of `claimed` in one transaction, each in a savepoint.

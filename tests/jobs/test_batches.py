@@ -90,16 +90,34 @@ async def test_a_batch_ends_after_one_job_while_webhooks_come_in(
 
 async def test_while_webhooks_arrive_the_worker_pauses_twice_as_long_as_it_worked(database: Database) -> None:
     worker = Worker(database, worker_id="w")
-    seen = database.foreground.started
-    with database.foreground.write():
-        pass  # a webhook was acknowledged while the job ran
+    foreground = database.foreground
+    seen = foreground.started
+
+    async def webhooks_keep_coming(seconds: float) -> None:
+        ends = time.perf_counter() + seconds
+        while time.perf_counter() < ends:
+            with foreground.write():
+                await asyncio.sleep(0.001)
+
+    flood = asyncio.create_task(webhooks_keep_coming(0.3))
+    await asyncio.sleep(0.01)
     started = time.perf_counter()
     await worker._give_way(0.05, seen)
     assert time.perf_counter() - started >= 0.1
+    await flood
+
+    # Once what came in has been answered, the pause ends: a trickle does not halve the worker.
+    with foreground.write():
+        pass
+    started = time.perf_counter()
+    await worker._give_way(0.05, seen)
+    assert time.perf_counter() - started < 0.05
 
     stop = asyncio.Event()
     worker._stop = stop
     stop.set()
+    flood = asyncio.create_task(webhooks_keep_coming(0.6))
     started = time.perf_counter()
     await worker._give_way(0.5, seen)
     assert time.perf_counter() - started < 0.5  # stopping ends the pause
+    await flood
