@@ -28,9 +28,8 @@ from imaradesk.core.observability import (
 )
 from imaradesk.core.rate_limit import create_rate_limiter, install_rate_limiter
 from imaradesk.core.realtime import create_broker, install_broker
-from imaradesk.db.engine import create_engine, sqlite_file
+from imaradesk.db.engine import create_engine
 from imaradesk.db.session import Database
-from imaradesk.db.wal_checkpoint import WalCheckpointer
 from imaradesk.jobs.registry import import_job_modules
 from imaradesk.simulator import create_simulator_app, simulator_of
 from imaradesk.whatsapp.client import SIMULATOR_BASE_URL, TIMEOUT, install_http_client
@@ -44,7 +43,6 @@ SIMULATOR_PATH = "/simulator"
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     database: Database = app.state.database
-    checkpointer: WalCheckpointer | None = app.state.checkpointer
     broker = create_broker(settings)
     install_broker(broker)
     install_rate_limiter(create_rate_limiter(settings))
@@ -52,8 +50,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         from imaradesk import migrate
 
         await asyncio.to_thread(migrate.upgrade, settings)
-    if checkpointer is not None:
-        checkpointer.start()
     simulator = getattr(app.state, "simulator", None)
     if simulator is not None:
         install_http_client(simulator_http_client(app.state.simulator_app))
@@ -87,8 +83,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             await app.state.ingest_writer.close()
         await broker.close()
         await database.dispose()
-        if checkpointer is not None:
-            checkpointer.stop()
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -105,14 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.checkpointer = None
-    if database is None:
-        # Embedded: one process owns the SQLite file, and checkpoints it off the loop's thread.
-        embedded = settings.mode == Mode.embedded
-        database = Database(create_engine(settings, checkpoint_in_background=embedded))
-        path = sqlite_file(database.engine) if embedded else None
-        app.state.checkpointer = WalCheckpointer(path) if path is not None else None
-    app.state.database = database
+    app.state.database = database or Database(create_engine(settings))
     install_error_handlers(app)
     app.add_middleware(
         BodySizeLimitMiddleware,

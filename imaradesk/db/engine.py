@@ -13,13 +13,11 @@ from imaradesk.config import Settings
 from imaradesk.db.sqlite_inline import inline_connector
 
 
-def create_engine(settings: Settings, url: str | None = None, *, checkpoint_in_background: bool = False) -> AsyncEngine:
-    """`checkpoint_in_background` (SQLite): commits never checkpoint the write-ahead log; a
-    WalCheckpointer must run beside (db/wal_checkpoint.py), else the log grows without end."""
+def create_engine(settings: Settings, url: str | None = None) -> AsyncEngine:
     database_url = url or settings.resolved_database_url
     parsed = make_url(database_url)
     if parsed.get_backend_name() == "sqlite":
-        return _create_sqlite_engine(database_url, settings, checkpoint_in_background)
+        return _create_sqlite_engine(database_url, settings)
     return create_async_engine(
         database_url,
         pool_size=settings.db.pool_size,
@@ -28,15 +26,7 @@ def create_engine(settings: Settings, url: str | None = None, *, checkpoint_in_b
     )
 
 
-def sqlite_file(engine: AsyncEngine) -> str | None:
-    """The database file of a SQLite engine; None for in-memory SQLite and other databases."""
-    if engine.dialect.name != "sqlite":
-        return None
-    database = engine.url.database
-    return database if database and database != ":memory:" else None
-
-
-def _create_sqlite_engine(url: str, settings: Settings, checkpoint_in_background: bool) -> AsyncEngine:
+def _create_sqlite_engine(url: str, settings: Settings) -> AsyncEngine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -63,8 +53,6 @@ def _create_sqlite_engine(url: str, settings: Settings, checkpoint_in_background
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        if checkpoint_in_background:
-            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
