@@ -16,6 +16,10 @@ from typing import Any, Literal
 from imaradesk.core.errors import FieldInvalid
 
 PLACEHOLDER = re.compile(r"{{\s*([A-Za-z0-9_]+)\s*}}")
+_BRACED = re.compile(r"{{([^{}]*)}}")
+_NUMBERED = re.compile(r"^[1-9][0-9]*$")
+_NAMED = re.compile(r"^[a-z0-9_]+$")
+HEADER_TEXT_MAX = 60
 Kind = Literal["header", "body", "button"]
 # What WhatsApp accepts once the values are in (§5.4 limits; §7.3 132005 "hydrated text too long").
 RENDERED_LIMITS: dict[Kind, int] = {"header": 60, "body": 1024, "button": 2000}
@@ -43,6 +47,47 @@ class Variable:
         if self.component == "button":
             return f"link button {self.button_text!r}"
         return f"{self.component} variable {{{{{self.name}}}}}"
+
+
+def check_definition(components: Sequence[dict[str, Any]], parameter_format: str) -> None:
+    """A new or edited template's header and body as WhatsApp accepts them: numbered variables
+    `{{1}}`, `{{2}}` … without gaps, or named ones (`{{customer_name}}`: lower-case letters, digits,
+    underscores); a text header of at most 60 characters and one variable. The error names the
+    component's field (`components.1.text`), so the dialog shows it under the right box."""
+    named = parameter_format.upper() == "NAMED"
+    for index, part in enumerate(components):
+        kind = str(part.get("type", "")).upper()
+        text = part.get("text")
+        if kind not in ("HEADER", "BODY") or not isinstance(text, str):
+            continue
+        if kind == "HEADER" and str(part.get("format", "TEXT")).upper() != "TEXT":
+            continue
+        label = "The header" if kind == "HEADER" else "The body"
+        field = f"components.{index}.text"
+        problem = _variables_problem(text, named)
+        if problem is not None:
+            raise FieldInvalid(field, f"{label}: {problem}")
+        if kind == "HEADER" and len(text) > HEADER_TEXT_MAX:
+            raise FieldInvalid(field, f"{label} is {len(text)} characters long; at most {HEADER_TEXT_MAX}.")
+        if kind == "HEADER" and len(names_in(text)) > 1:
+            raise FieldInvalid(field, f"{label} may hold one variable, not {len(names_in(text))}.")
+
+
+def _variables_problem(text: str, named: bool) -> str | None:
+    if "{{" in _BRACED.sub("", text) or "}}" in _BRACED.sub("", text):
+        return "a {{ or }} is not closed; variables are written {{1}} or {{customer_name}}."
+    inner = [raw.strip() for raw in _BRACED.findall(text)]
+    for name in inner:
+        if named and not _NAMED.match(name):
+            return f"{{{{{name}}}}} is not a named variable: use lower-case letters, digits and underscores."
+        if not named and not _NUMBERED.match(name):
+            return f"{{{{{name}}}}} is not a numbered variable like {{{{1}}}} (choose named variables for names)."
+    if not named:
+        numbers = sorted({int(name) for name in inner})
+        for expected, number in enumerate(numbers, start=1):
+            if number != expected:
+                return f"{{{{{expected}}}}} is missing: variables are numbered {{{{1}}}}, {{{{2}}}} … without gaps."
+    return None
 
 
 def names_in(text: str) -> list[str]:

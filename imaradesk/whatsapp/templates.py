@@ -89,6 +89,7 @@ async def create(session: AsyncSession, settings: Settings, workspace_id: uuid.U
     components = [c.model_dump(exclude_none=True) for c in data.components]
     if _component(components, "BODY") is None:
         raise FieldInvalid("components", "A template needs a BODY component.")
+    tv.check_definition(components, data.parameter_format)
     template = Template(
         id=uuid.uuid4(),
         name=data.name,
@@ -129,7 +130,9 @@ async def update(
     if data.category is not None:
         template.category = data.category
     if data.components is not None:
-        template.components = [c.model_dump(exclude_none=True) for c in data.components]
+        components = [c.model_dump(exclude_none=True) for c in data.components]
+        tv.check_definition(components, template.parameter_format)
+        template.components = components
         template.status = "LOCAL" if template.meta_id is None else "PENDING"
     await session.flush()
     return template

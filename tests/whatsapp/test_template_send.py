@@ -265,3 +265,52 @@ async def test_conversations_carry_their_last_change(
     assert after["updated_at"] > before
     listed = (await client.get(f"{API}/conversations")).json()["items"][0]
     assert listed["updated_at"] == after["updated_at"]
+
+
+async def test_template_definitions_whatsapp_would_refuse_are_refused_with_the_field_named(
+    client: httpx.AsyncClient, session: AsyncSession, settings: Settings
+) -> None:
+    owner = await make_workspace(session)
+    await sign_in(client, owner)
+
+    async def create(parameter_format: str, *components: dict[str, Any]) -> httpx.Response:
+        body = {
+            "name": f"t_{uuid.uuid4().hex[:8]}",
+            "language": "en",
+            "category": "UTILITY",
+            "parameter_format": parameter_format,
+            "components": list(components),
+            "submit": False,
+        }
+        return await client.post(f"{API}/whatsapp/templates", json=body)
+
+    def body(text: str) -> dict[str, Any]:
+        return {"type": "BODY", "text": text}
+
+    def header(text: str) -> dict[str, Any]:
+        return {"type": "HEADER", "format": "TEXT", "text": text}
+
+    refused = {
+        "components.0.text": [
+            await create("NAMED", body("Hi {{Customer Name}}")),
+            await create("NAMED", body("Hi {{customer-name}}")),
+            await create("POSITIONAL", body("Hi {{customer_name}}")),
+            await create("POSITIONAL", body("Order {{1}} ships {{3}}")),
+            await create("POSITIONAL", body("Order {{1} ships")),
+        ],
+        "components.1.text": [
+            await create("NAMED", body("Hi {{name}}"), header("For {{name}} and {{other}}")),
+            await create("POSITIONAL", body("Hi"), header("x" * 61)),
+        ],
+    }
+    for field, answers in refused.items():
+        for answer in answers:
+            assert answer.status_code == 422, answer.text
+            assert field in answer.json()["details"]["fields"], answer.json()
+    gap = await create("POSITIONAL", body("Order {{1}} ships {{3}}"))
+    assert "{{2}} is missing" in gap.json()["message"]
+    assert (await client.get(f"{API}/whatsapp/templates")).json() == []  # nothing half-created
+
+    named = await create("NAMED", header("For {{customer_name}}"), body("Hi {{customer_name}}, order {{order_id}}"))
+    numbered = await create("POSITIONAL", body("Order {{1}} ships {{2}}, {{1}}"))
+    assert (named.status_code, numbered.status_code) == (201, 201)
