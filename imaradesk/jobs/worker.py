@@ -217,13 +217,13 @@ class Worker:
                 index += 1
                 continue
             foreground_seen = self.database.foreground.started
-            cpu_started = time.process_time()
+            cpu_started = time.thread_time()
             if _is_batchable(claimed[index]):
                 index += await self._run_batch(claimed[index:], foreground_seen)
             else:
                 await self._run(claimed[index])
                 index += 1
-            await self._give_way(time.process_time() - cpu_started, foreground_seen)
+            await self._give_way(time.thread_time() - cpu_started, foreground_seen)
 
     def _runs_beside(self, claimed: ClaimedJob) -> bool:
         definition = get_job(claimed.name)
@@ -268,9 +268,10 @@ class Worker:
         for QUIET_SECONDS: with webhooks trickling in the worker keeps most of the CPU, under a flood
         it takes its share.
 
-        `worked` is the process's CPU time during the job: it includes threads the job started
-        (the local AI models run in one) and, while the job awaited, the foreground's own work,
-        which makes the pause longer, never shorter.
+        `worked` is the loop thread's CPU time during the job, the foreground's own work while the
+        job awaited included (which makes the pause longer, never shorter). Not the process's: the
+        network lane's jobs run at the same time, and their threads (the offline AI models, a
+        document being embedded) would have made every pause the longest one.
         """
         foreground = self.database.foreground
         if not foreground.busy(foreground_seen):

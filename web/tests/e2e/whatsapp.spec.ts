@@ -68,6 +68,7 @@ test('owner manages WhatsApp numbers and message templates', async ({ page }) =>
 });
 
 test('a template with named variables is written in the dialog, approved, then picked and sent from the inbox', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000); // the approval arrives by webhook after a simulated review
   // Unique per run: the demo workspace is shared by every spec of a run.
   const templateName = `pickup_ready_${Date.now().toString(36)}`;
   await logInAsDemoOwner(page);
