@@ -69,12 +69,13 @@ def check_definition(components: Sequence[dict[str, Any]], parameter_format: str
             raise FieldInvalid(field, f"{label}: {problem}")
         if kind == "HEADER" and len(text) > HEADER_TEXT_MAX:
             raise FieldInvalid(field, f"{label} is {len(text)} characters long; at most {HEADER_TEXT_MAX}.")
-        if kind == "HEADER" and len(names_in(text)) > 1:
-            raise FieldInvalid(field, f"{label} may hold one variable, not {len(names_in(text))}.")
+        if kind == "HEADER" and (count := len(names_in(text))) > 1:
+            raise FieldInvalid(field, f"{label} may hold one variable, not {count}.")
 
 
 def _variables_problem(text: str, named: bool) -> str | None:
-    if "{{" in _BRACED.sub("", text) or "}}" in _BRACED.sub("", text):
+    outside = _BRACED.sub("", text)
+    if "{{" in outside or "}}" in outside:
         return "a {{ or }} is not closed; variables are written {{1}} or {{customer_name}}."
     inner = [raw.strip() for raw in _BRACED.findall(text)]
     for name in inner:
