@@ -23,6 +23,7 @@ from imaradesk.ai.repository import CallWriter
 from imaradesk.ai.router import Attempt, Routed
 from imaradesk.ai.schemas import Task, Usage
 from imaradesk.core import clock
+from imaradesk.core.ids import new_id
 from imaradesk.core.observability import AI_CALL_LATENCY
 from imaradesk.db.batching import BatchWriter
 from imaradesk.db.session import Database
@@ -48,7 +49,7 @@ class CallRecord:
 
     def as_row(self) -> dict[str, Any]:
         return {
-            "id": uuid.uuid4(),
+            "id": new_id(),
             "workspace_id": self.workspace_id,
             "created_at": clock.now(),
             "task": self.task.value,

@@ -38,6 +38,7 @@ from imaradesk.ai.schemas import (
 from imaradesk.config import get_settings
 from imaradesk.core.crypto import SecretBox
 from imaradesk.core.errors import Conflict, FieldInvalid
+from imaradesk.core.ids import new_id
 from imaradesk.db.session import Database, release_before_slow_io
 
 # stdlib logging, not structlog: its console renderer prints tracebacks with their locals (rich),
@@ -184,7 +185,7 @@ async def create_provider(session: AsyncSession, workspace_id: uuid.UUID, data: 
     embedding = data.embedding_model if "embedding_model" in data.model_fields_set else defaults.embedding_model
     config = configs.add(
         AIProviderConfig(
-            id=uuid.uuid4(),
+            id=new_id(),
             kind=data.kind.value,
             model=data.model or defaults.model,
             base_url=str(data.base_url).rstrip("/") if data.base_url else None,
@@ -244,7 +245,7 @@ async def update_routing(session: AsyncSession, workspace_id: uuid.UUID, data: A
     repository = AISettingsRepository(session, workspace_id)
     stored = await repository.current()
     if stored is None:
-        stored = repository.add(AISettings(id=uuid.uuid4(), routing={}, intent_examples={}))
+        stored = repository.add(AISettings(id=new_id(), routing={}, intent_examples={}))
     if data.routing is not None:
         stored.routing = {task.value: list(dict.fromkeys(names)) for task, names in data.routing.items()}
     if data.intent_examples is not None:

@@ -17,6 +17,7 @@ from imaradesk.config import Settings
 from imaradesk.core import clock
 from imaradesk.core.crypto import hash_password, new_token, verify_password
 from imaradesk.core.errors import AppError, Conflict, FieldInvalid, NotAuthenticated, TooManyRequests
+from imaradesk.core.ids import new_id
 
 
 class InvalidCredentials(AppError):
@@ -91,7 +92,7 @@ async def open_session(
     lifetime = timedelta(hours=settings.auth.session_hours)
     expires_at = clock.now() + lifetime
     row = AuthSessionRepository(session).add(
-        AuthSession(id=uuid.uuid4(), user_id=user_id, workspace_id=workspace_id, expires_at=expires_at)
+        AuthSession(id=new_id(), user_id=user_id, workspace_id=workspace_id, expires_at=expires_at)
     )
     csrf = new_token(24)
     claims = SessionClaims(session_id=row.id, user_id=user_id, workspace_id=workspace_id, csrf=csrf)

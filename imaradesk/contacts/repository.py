@@ -7,6 +7,7 @@ from typing import cast
 from sqlalchemy import Table, delete, func, or_, select
 
 from imaradesk.contacts.models import Contact, ContactTag, Tag
+from imaradesk.core.ids import new_id
 from imaradesk.db.repository import WorkspaceRepository, insert_ignoring_conflicts
 
 CONTACTS = cast(Table, Contact.__table__)
@@ -24,7 +25,7 @@ class ContactRepository(WorkspaceRepository[Contact]):
     async def insert_if_absent(self, wa_id: str, profile_name: str) -> None:
         await self.session.execute(
             insert_ignoring_conflicts(self.session, CONTACTS).values(
-                id=uuid.uuid4(),
+                id=new_id(),
                 workspace_id=self.workspace_id,
                 wa_id=wa_id,
                 name=profile_name,

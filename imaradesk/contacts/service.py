@@ -13,6 +13,7 @@ from imaradesk.contacts.repository import ContactRepository, TagRepository
 from imaradesk.contacts.schemas import ContactRead, ContactUpdate
 from imaradesk.core import clock
 from imaradesk.core.errors import FieldInvalid
+from imaradesk.core.ids import new_id
 
 
 async def get_or_create(session: AsyncSession, workspace_id: uuid.UUID, wa_id: str, profile_name: str = "") -> Contact:
@@ -52,7 +53,7 @@ async def ensure_tags(session: AsyncSession, workspace_id: uuid.UUID, names: Seq
     found = {t.name: t for t in await tags.get_by_names(cleaned)}
     for name in cleaned:
         if name not in found:
-            found[name] = tags.add(Tag(id=uuid.uuid4(), name=name))
+            found[name] = tags.add(Tag(id=new_id(), name=name))
     await tags.flush()
     return [found[name] for name in cleaned]
 

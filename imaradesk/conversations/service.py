@@ -36,6 +36,7 @@ from imaradesk.conversations.repository import (
 from imaradesk.conversations.views import conversation_reads, message_read
 from imaradesk.core import clock
 from imaradesk.core.errors import FieldInvalid
+from imaradesk.core.ids import new_id
 from imaradesk.jobs import publish
 from imaradesk.workspaces import service as workspaces
 
@@ -73,9 +74,7 @@ async def _open_conversation(
     conversation = await conversations.get_for_contact(contact.id, number_id)
     if conversation is None:
         conversation = conversations.add(
-            Conversation(
-                id=uuid.uuid4(), contact_id=contact.id, number_id=number_id, team_id=team_id, last_message_at=at
-            )
+            Conversation(id=new_id(), contact_id=contact.id, number_id=number_id, team_id=team_id, last_message_at=at)
         )
         await conversations.flush()
     elif conversation.status != ConversationStatus.open:
@@ -127,7 +126,7 @@ async def receive_message(
     conversation = await _open_conversation(session, workspace_id, contact, number_id, team_id, at)
     message = messages.add(
         Message(
-            id=uuid.uuid4(),
+            id=new_id(),
             conversation_id=conversation.id,
             direction=Direction.inbound,
             type=kind,
@@ -181,7 +180,7 @@ async def queue_outbound(
     conversation = await get(session, workspace_id, conversation_id)
     message = messages.add(
         Message(
-            id=uuid.uuid4(),
+            id=new_id(),
             conversation_id=conversation.id,
             direction=Direction.outbound,
             type=kind,
@@ -218,7 +217,7 @@ async def add_note(
     messages = MessageRepository(session, workspace_id)
     note = messages.add(
         Message(
-            id=uuid.uuid4(),
+            id=new_id(),
             conversation_id=conversation.id,
             direction=Direction.note,
             type="note",

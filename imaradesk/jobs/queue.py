@@ -15,6 +15,7 @@ from typing import Any, overload
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.core import clock
+from imaradesk.core.ids import new_id
 from imaradesk.jobs.models import JobStatus
 from imaradesk.jobs.repository import JobRepository
 
@@ -174,7 +175,7 @@ def _job_row(
     if run_at is not None and run_at.tzinfo is None:
         raise ValueError(f"run_at of job {job.name} must be timezone-aware (use clock.now())")
     return {
-        "id": uuid.uuid4(),
+        "id": new_id(),
         "name": job.name,
         "payload": _checked_payload(job.name, payload),
         "workspace_id": workspace_id,

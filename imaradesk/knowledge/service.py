@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.ai.embeddings import Vectors
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError
+from imaradesk.core.ids import new_id
 from imaradesk.core.storage import FileStorage, ObjectNotFound, clean_original_name
 from imaradesk.db.session import after_commit, database_of, release_before_slow_io
 from imaradesk.jobs import publish
@@ -74,7 +75,7 @@ async def upload(
     stored = await storage.put(data, content_type="application/octet-stream", original_name=name)
     document = DocumentRepository(session, workspace_id).add(
         Document(
-            id=uuid.uuid4(),
+            id=new_id(),
             filename=name,
             storage_key=stored.key,
             collection=(collection or "").strip() or None,
@@ -184,7 +185,7 @@ def _store_chunks(
     for chunk, vector in zip(chunks, vectors, strict=True):
         row = chunk_repository.add(
             Chunk(
-                id=uuid.uuid4(),
+                id=new_id(),
                 document_id=document.id,
                 ordinal=chunk.ordinal,
                 text=chunk.text,

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.core import clock
 from imaradesk.core.errors import AppError
+from imaradesk.core.ids import new_id
 from imaradesk.db.batching import BatchWriter
 from imaradesk.db.session import Database
 from imaradesk.jobs import enqueue_many
@@ -61,7 +62,7 @@ async def _reject(
     async with database.unit_of_work() as session:
         RejectedWebhookRepository(session).add(
             RejectedWebhook(
-                id=uuid.uuid4(),
+                id=new_id(),
                 workspace_id=workspace_id,
                 reason=reason,
                 detail=detail[:500],
@@ -92,7 +93,7 @@ def _event_rows(payload: WebhookPayload, routes: list[RoutedNumber]) -> list[dic
     def add(route: RoutedNumber, key: str, kind: str, body: dict[str, Any]) -> None:
         rows.append(
             {
-                "id": uuid.uuid4(),
+                "id": new_id(),
                 "workspace_id": route.workspace_id,
                 "number_id": route.id,
                 "dedupe_key": key[:320],

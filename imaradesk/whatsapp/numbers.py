@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from imaradesk.config import Settings
 from imaradesk.core.crypto import SecretBox
 from imaradesk.core.errors import Conflict, FieldInvalid
+from imaradesk.core.ids import new_id
 from imaradesk.db.session import Database, release_before_slow_io
 from imaradesk.whatsapp.client import CloudApiClient, CloudApiError, NumberCredentials
 from imaradesk.whatsapp.models import WhatsAppNumber
@@ -64,7 +65,7 @@ async def create(
     box = SecretBox(settings.secret_key)
     number = NumberRepository(session, workspace_id).add(
         WhatsAppNumber(
-            id=uuid.uuid4(),
+            id=new_id(),
             phone_number_id=data.phone_number_id,
             display_phone_number=data.display_phone_number,
             label=data.label,

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
 from imaradesk.core.errors import AppError, Conflict, FieldInvalid
+from imaradesk.core.ids import new_id
 from imaradesk.db.session import release_before_slow_io
 from imaradesk.whatsapp import numbers
 from imaradesk.whatsapp import template_variables as tv
@@ -91,7 +92,7 @@ async def create(session: AsyncSession, settings: Settings, workspace_id: uuid.U
         raise FieldInvalid("components", "A template needs a BODY component.")
     tv.check_definition(components, data.parameter_format)
     template = Template(
-        id=uuid.uuid4(),
+        id=new_id(),
         name=data.name,
         language=data.language,
         category=data.category,
@@ -161,7 +162,7 @@ async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUI
             if local is None:
                 local = templates.add(
                     Template(
-                        id=uuid.uuid4(),
+                        id=new_id(),
                         name=item.name,
                         language=item.language,
                         category=item.category or "UTILITY",

@@ -14,6 +14,7 @@ from imaradesk.auth.service import IssuedSession
 from imaradesk.config import Settings
 from imaradesk.core.crypto import new_token
 from imaradesk.core.errors import Conflict, Forbidden, NotAuthenticated
+from imaradesk.core.ids import new_id
 from imaradesk.workspaces.models import Membership, Role, Workspace
 from imaradesk.workspaces.repository import (
     MembershipRepository,
@@ -58,7 +59,7 @@ async def _unique_slug(session: AsyncSession, name: str) -> str:
 
 async def create_workspace(session: AsyncSession, *, name: str, owner: User) -> tuple[Workspace, Membership]:
     workspace = WorkspaceRowRepository(session).add(
-        Workspace(id=uuid.uuid4(), name=name, slug=await _unique_slug(session, name))
+        Workspace(id=new_id(), name=name, slug=await _unique_slug(session, name))
     )
     await session.flush()  # no ORM relationships, so the insert order is ours to keep
     membership = MembershipRepository(session, workspace.id).add(Membership(user_id=owner.id, role=Role.owner))

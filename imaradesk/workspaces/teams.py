@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.core.errors import Conflict, FieldInvalid
+from imaradesk.core.ids import new_id
 from imaradesk.workspaces.models import Team
 from imaradesk.workspaces.repository import MembershipRepository, TeamMemberRepository, TeamRepository
 from imaradesk.workspaces.schemas import TeamCreate, TeamRead, TeamUpdate
@@ -52,7 +53,7 @@ async def create_team(session: AsyncSession, workspace_id: uuid.UUID, data: Team
     teams = TeamRepository(session, workspace_id)
     await _check_name_free(teams, data.name)
     await _check_members(session, workspace_id, data.member_ids)
-    team = teams.add(Team(id=uuid.uuid4(), name=data.name, description=data.description))
+    team = teams.add(Team(id=new_id(), name=data.name, description=data.description))
     await teams.flush()
     await TeamMemberRepository(session, workspace_id).replace_members(team.id, data.member_ids)
     return await _read(session, workspace_id, team)
