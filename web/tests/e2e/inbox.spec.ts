@@ -290,6 +290,37 @@ test('the agent assigns, tags and snoozes a conversation', async ({ page }) => {
   await expect(page.getByTestId('conversation-status')).toHaveText('Open');
 });
 
+test('an unsent reply waits in its conversation: across other conversations and a reload, until it is sent', async ({ page }) => {
+  await logInAsDemoOwner(page);
+  const items = page.getByTestId('conversation-item');
+  const input = page.getByTestId('composer-input');
+  const draft = 'Pole kwa kuchelewa, tunaangalia oda yako sasa hivi.';
+  await items.filter({ hasText: 'Wanjiru' }).click();
+  await input.fill(draft);
+
+  await items.filter({ hasText: 'Amadou' }).click();
+  await expect(page.getByTestId('conversation-title')).toContainText('Amadou');
+  await expect(input).toHaveValue('');
+  // The list says which conversation holds an unsent reply.
+  await expect(items.filter({ hasText: 'Wanjiru' }).getByTestId('conversation-preview')).toHaveText(`Draft: ${draft}`);
+  await takeScreenshot(page, 'desktop-29b-draft-in-list');
+  await items.filter({ hasText: 'Wanjiru' }).click();
+  await expect(input).toHaveValue(draft);
+
+  await page.reload();
+  await expect(input).toHaveValue(draft);
+  await takeScreenshot(page, 'desktop-29c-draft-kept');
+
+  // Sent (here as an internal note, so the customer is not written to): the draft is gone.
+  await page.getByRole('radio', { name: 'Internal note' }).click();
+  await input.press('Control+Enter');
+  await expect(page.getByTestId('message').filter({ hasText: draft })).toHaveAttribute('data-direction', 'note');
+  await expect(input).toHaveValue('');
+  await page.reload();
+  await expect(page.getByTestId('message').filter({ hasText: draft })).toBeVisible();
+  await expect(input).toHaveValue('');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -303,6 +334,13 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('conversation-list')).toBeHidden();
     await expect(page.getByTestId('message').first()).toBeVisible();
     await takeScreenshot(page, 'phone-23-conversation');
+
+    // A reply started, then the agent goes back to the list: it is still there on return.
+    await page.getByTestId('composer-input').fill('Nitakupigia simu baadaye');
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId('conversation-item').filter({ hasText: 'Wanjiru' }).click();
+    await expect(page.getByTestId('composer-input')).toHaveValue('Nitakupigia simu baadaye');
+    await page.getByTestId('composer-input').fill('');
 
     await page.getByTestId('toggle-details').click();
     await expect(page.getByTestId('details-panel')).toBeVisible();

@@ -13,6 +13,7 @@ import {
   type MeRead,
   type SignupCreate,
 } from '@/api';
+import { forgetDrafts } from '@/lib/drafts';
 
 export type CurrentSession = MeRead;
 export type Role = MeRead['member']['role'];
@@ -70,6 +71,7 @@ export function useLogout() {
       await logout();
     },
     onSettled: () => {
+      forgetDrafts();
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
     },

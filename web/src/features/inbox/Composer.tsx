@@ -14,6 +14,7 @@ import { InteractiveComposer } from './InteractiveComposer';
 import { ACCEPTED_TYPES, checkAttachment } from './attachments';
 import { describeMessage, formatFileSize } from './messageContent';
 import { TemplatePicker } from './TemplatePicker';
+import { useDraft } from './useDraft';
 import { snippetOf } from './thread';
 
 export type ComposerMode = 'reply' | 'interactive' | 'note' | 'template';
@@ -166,7 +167,7 @@ function ComposerSheet({ conversation, onClose, children }: { conversation: Conv
 
 function TextComposer({ conversation, isNote }: { conversation: Conversation; isNote: boolean }) {
   const { t, i18n } = useTranslation();
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(conversation.id);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);

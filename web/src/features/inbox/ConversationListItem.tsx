@@ -7,6 +7,7 @@ import { cn } from '@/lib/classNames';
 import { formatDateTime, formatListTime } from '@/lib/dates';
 import type { Conversation } from './api';
 import { formatWaId } from './messageContent';
+import { useSavedDraft } from './useDraft';
 
 type ConversationListItemProps = {
   conversation: Conversation;
@@ -24,6 +25,9 @@ export function ConversationListItem({ conversation, to, isActive, assigneeName 
   const { timezone } = useSession().workspace;
   const name = contactLabel(conversation);
   const isUnread = conversation.unread_count > 0;
+  // The open conversation shows its draft in the composer; the others say they have one.
+  const draft = useSavedDraft(conversation.id);
+  const showsDraft = !isActive && draft.trim() !== '';
   return (
     <Link
       to={to}
@@ -49,7 +53,16 @@ export function ConversationListItem({ conversation, to, isActive, assigneeName 
         </div>
         <div className="flex items-center justify-between gap-2">
           <p className={cn('truncate text-sm', isUnread ? 'text-zinc-800' : 'text-zinc-500')} data-testid="conversation-preview">
-            {conversation.last_message_preview || t('inbox.noMessagesYet')}
+            {showsDraft ? (
+              <>
+                <span className="font-medium text-emerald-700" data-testid="conversation-draft">
+                  {t('inbox.draftLabel')}
+                </span>{' '}
+                {draft.replace(/\s+/g, ' ')}
+              </>
+            ) : (
+              conversation.last_message_preview || t('inbox.noMessagesYet')
+            )}
           </p>
           {isUnread ? (
             <span className="inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-emerald-600 px-1.5 text-[11px] font-semibold leading-5 text-white" aria-label={t('inbox.unreadCount', { count: conversation.unread_count })}>

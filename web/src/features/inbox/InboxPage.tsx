@@ -1,9 +1,10 @@
 import { MessagesSquare } from 'lucide-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/lib/classNames';
+import { pruneDrafts } from '@/lib/drafts';
 import { useConversations } from './api';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
@@ -27,6 +28,7 @@ export function InboxPage() {
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const conversations = useConversations(filters);
   const isDetailsOpen = conversationId !== null && searchParams.get(PANEL_PARAM) === 'contact';
+  useEffect(() => pruneDrafts(), []);
 
   const listSearch = useMemo(() => {
     const params = filtersToSearch(filters);
