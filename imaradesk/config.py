@@ -46,7 +46,7 @@ class JobSettings(BaseModel):
     network_jobs: int = Field(
         default=4,
         ge=0,
-        description="Embedded worker: jobs waiting on the network (AI, WhatsApp) run at once beside the others",
+        description="Jobs waiting on the network (AI, WhatsApp) run at once beside the others, per worker",
     )
 
 

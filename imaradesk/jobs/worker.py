@@ -89,9 +89,9 @@ class Worker:
         """`concurrency` > 1 runs that many jobs of a batch at once (PostgreSQL only:
         SQLite has one writer, so its jobs always run one after another).
 
-        `network_lane` > 0 (SQLite): up to that many jobs that wait on the network run beside the
-        others instead of in turn, so an AI provider or the WhatsApp API answering slowly does not
-        hold up the processing of incoming messages. They hold no transaction while they wait.
+        `network_lane` > 0: up to that many jobs that wait on the network run beside the others,
+        outside the batches, so an AI provider or the WhatsApp API answering slowly does not hold
+        up the processing of incoming messages. On SQLite they hold no transaction while they wait.
         """
         self.database = database
         self.config: JobSettings = settings.jobs if settings is not None else JobSettings()
@@ -99,7 +99,7 @@ class Worker:
         self.scheduler = Scheduler(list(schedules) if schedules is not None else None)
         self.is_sqlite = database.engine.dialect.name == "sqlite"
         self.concurrency = 1 if self.is_sqlite else max(1, concurrency)
-        self.network_lane = network_lane if self.is_sqlite else 0
+        self.network_lane = network_lane
         self._beside: dict[uuid.UUID, asyncio.Task[None]] = {}
         self._lane_freed = asyncio.Event()
         self._recovered_at: datetime | None = None
@@ -120,19 +120,7 @@ class Worker:
         if self.concurrency == 1:
             await self._run_in_turn(claimed)
         else:
-            gate = asyncio.Semaphore(self.concurrency)
-
-            async def run_gated(claimed_job: ClaimedJob) -> None:
-                async with gate:
-                    await self._run(claimed_job)
-
-            outcomes = await asyncio.gather(
-                *(run_gated(claimed_job) for claimed_job in claimed), return_exceptions=True
-            )
-            # Job failures are recorded inside _run; what escapes is the database failing.
-            for outcome in outcomes:
-                if isinstance(outcome, BaseException):
-                    raise outcome
+            await self._run_together(claimed)
         return len(claimed)
 
     async def run_forever(self, stop: asyncio.Event) -> None:
@@ -209,11 +197,7 @@ class Worker:
             if self.is_stopping:
                 await self._release(claimed[index:])
                 return
-            if self._runs_beside(claimed[index]):
-                if self._lane_is_full():
-                    later.append(claimed[index])  # claimed before the lane filled up
-                else:
-                    self._start_beside(claimed[index])
+            if self._sent_to_lane(claimed[index], later):
                 index += 1
                 continue
             foreground_seen = self.database.foreground.started
@@ -224,6 +208,37 @@ class Worker:
                 await self._run(claimed[index])
                 index += 1
             await self._give_way(time.thread_time() - cpu_started, foreground_seen)
+
+    async def _run_together(self, claimed: list[ClaimedJob]) -> None:
+        """Up to `concurrency` jobs at once (PostgreSQL); network jobs go to their lane, as in turn."""
+        later: list[ClaimedJob] = []
+        batch = [claimed_job for claimed_job in claimed if not self._sent_to_lane(claimed_job, later)]
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def run_gated(claimed_job: ClaimedJob) -> None:
+            async with gate:
+                await self._run(claimed_job)
+
+        try:
+            outcomes = await asyncio.gather(*(run_gated(claimed_job) for claimed_job in batch), return_exceptions=True)
+        finally:
+            if later:
+                await self._release(later)
+        # Job failures are recorded inside _run; what escapes is the database failing.
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+
+    def _sent_to_lane(self, claimed: ClaimedJob, later: list[ClaimedJob]) -> bool:
+        """A network job starts in the lane, or goes to `later` (handed back) if the lane filled up
+        after the claim; False for the other jobs, which the caller runs."""
+        if not self._runs_beside(claimed):
+            return False
+        if self._lane_is_full():
+            later.append(claimed)
+        else:
+            self._start_beside(claimed)
+        return True
 
     def _runs_beside(self, claimed: ClaimedJob) -> bool:
         definition = get_job(claimed.name)
@@ -507,7 +522,8 @@ async def run_worker(
             handled.append(signum)
     database = Database(create_engine(settings))
     try:
-        await Worker(database, settings, concurrency=concurrency).run_forever(stop)
+        worker = Worker(database, settings, concurrency=concurrency, network_lane=settings.jobs.network_jobs)
+        await worker.run_forever(stop)
     finally:
         for signum in handled:
             loop.remove_signal_handler(signum)

@@ -1,4 +1,8 @@
-"""The embedded worker's network lane: a job waiting on a slow provider holds up nothing else."""
+"""The worker's network lane: a job waiting on a slow provider holds up nothing else.
+
+On SQLite the worker runs the other jobs one after another, on PostgreSQL several at once
+(`concurrency`); the lane works the same in both.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +26,6 @@ from tests.jobs.queries import effect_keys, jobs_of
 pytestmark = [pytest.mark.committed, pytest.mark.usefixtures("effects")]
 
 
-@pytest.fixture(autouse=True)
-def sqlite_only(database: Database) -> None:
-    if database.engine.dialect.name != "sqlite":
-        pytest.skip("the network lane belongs to the embedded (SQLite) worker")
-
-
 @pytest.fixture
 def gates() -> dict[str, asyncio.Event]:
     return sample_jobs.GATES  # cleared after each test (tests/jobs/conftest.py)
@@ -35,7 +33,7 @@ def gates() -> dict[str, asyncio.Event]:
 
 def _worker(database: Database, lane: int, poll_seconds: float = 0.02) -> Worker:
     settings = Settings(jobs=JobSettings(poll_interval_seconds=poll_seconds))
-    return Worker(database, settings, worker_id="embedded", network_lane=lane)
+    return Worker(database, settings, worker_id="lane-test", network_lane=lane, concurrency=2)
 
 
 @pytest.fixture
@@ -77,8 +75,9 @@ async def test_other_jobs_run_while_a_network_job_waits(
 ) -> None:
     gates["slow"] = asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "slow")
-    await _enqueue(database, sample_jobs.record, "a", "b")
     running(2)
+    await _until(lambda: _started("slow") == 1)
+    await _enqueue(database, sample_jobs.record, "a", "b")
 
     async def others_done() -> bool:
         return sorted(await effect_keys(database)) == ["a", "b"]
@@ -99,9 +98,9 @@ async def test_without_a_lane_the_worker_waits_for_the_network_job(
 ) -> None:
     gates["slow"] = asyncio.Event()
     await _enqueue(database, sample_jobs.call_slow_api, "slow")
-    await _enqueue(database, sample_jobs.record, "a")
     running(0)
     await _until(lambda: _started("slow") == 1)
+    await _enqueue(database, sample_jobs.record, "a")
     await asyncio.sleep(0.3)
     assert await effect_keys(database) == []  # held up behind the slow job
     gates["slow"].set()
