@@ -133,7 +133,7 @@ async def mark_read(session: Session, actor: CurrentActor, conversation_id: uuid
     responses={200: {"content": {"text/event-stream": {}}, "description": "Server-sent events"}},
 )
 async def inbox_events(request: Request, settings: AppSettings) -> StreamingResponse:
-    """Server-sent events: message.created, message.updated, conversation.updated."""
+    """Server-sent events: message.created, message.updated, conversation.updated, templates.changed."""
     # Authenticate in a short unit of work: a Session dependency would stay open (and, on SQLite,
     # hold the write lock) for as long as the stream lives.
     async with get_database(request).unit_of_work() as session:

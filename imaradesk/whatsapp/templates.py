@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from imaradesk.config import Settings
+from imaradesk.conversations import live
 from imaradesk.core.errors import AppError, Conflict, FieldInvalid
 from imaradesk.core.ids import new_id
 from imaradesk.db.session import release_before_slow_io
@@ -178,6 +179,8 @@ async def sync(session: AsyncSession, settings: Settings, workspace_id: uuid.UUI
             local.parameter_format = (item.parameter_format or "POSITIONAL").upper()
             changed += 1
     await session.flush()
+    if changed:
+        _notify_changed(session, workspace_id)
     return changed
 
 
@@ -194,7 +197,13 @@ async def handle_status_update(session: AsyncSession, event: WebhookEvent) -> bo
     template.status = str(value.get("event", template.status))
     reason = value.get("reason")
     template.rejection_reason = None if reason in (None, "NONE") else str(reason)
+    _notify_changed(session, template.workspace_id)
     return True
+
+
+def _notify_changed(session: AsyncSession, workspace_id: uuid.UUID) -> None:
+    """Open template lists and pickers reload (an approval arrives minutes after submitting)."""
+    live.notify(session, workspace_id, "templates.changed", {})
 
 
 def build_send(template: Template, values: tv.Values) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,11 @@ from sqlalchemy import select
 from imaradesk.app import create_app
 from imaradesk.config import Settings, SimulatorFaultSettings, SimulatorSettings
 from imaradesk.contacts import service as contacts
+from imaradesk.conversations import live
 from imaradesk.conversations import service as conversations
 from imaradesk.conversations.models import Conversation, Message
 from imaradesk.core import clock
+from imaradesk.core.realtime import MemoryBroker, install_broker
 from imaradesk.core.storage import create_storage
 from imaradesk.db.session import Database
 from imaradesk.jobs.worker import drain_jobs
@@ -49,6 +52,7 @@ class World:
     agent: httpx.AsyncClient
     number_id: str
     client: CloudApiClient
+    workspace_id: uuid.UUID
 
     async def settle(self, until: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
         """Run jobs while the simulator delivers, until `until()` holds."""
@@ -112,7 +116,9 @@ async def world(
         httpx.AsyncClient(transport=httpx.ASGITransport(app=sim_app), base_url=SIMULATOR_BASE_URL) as sim,
     ):
         await sign_in(agent, owner)
-        yield World(app, committed_database, settings, simulator, sim, agent, str(number.id), client)
+        yield World(
+            app, committed_database, settings, simulator, sim, agent, str(number.id), client, owner.workspace_id
+        )
     await simulator.stop()
     install_http_client(None)
     numbers.forget_routes()
@@ -319,6 +325,8 @@ async def test_duplicates_reordering_and_forgeries_still_end_in_one_faithful_thr
 
 
 async def test_a_new_template_is_submitted_then_approved_by_webhook(world: World) -> None:
+    broker = MemoryBroker()
+    install_broker(broker)
     body = {
         "name": "delivery_slot",
         "language": "sw",
@@ -334,7 +342,10 @@ async def test_a_new_template_is_submitted_then_approved_by_webhook(world: World
         listed = (await world.agent.get("/api/v1/whatsapp/templates")).json()
         return any(t["name"] == "delivery_slot" and t["status"] == "APPROVED" for t in listed)
 
-    await world.settle(approved)
+    async with broker.subscribe(live.channel_for(world.workspace_id)) as events:
+        await world.settle(approved)
+        # Open template lists reload at once instead of asking again and again.
+        assert (await asyncio.wait_for(anext(events), timeout=2))["type"] == "templates.changed"
     duplicate = await world.agent.post("/api/v1/whatsapp/templates", json=body)
     assert duplicate.status_code == 409 and duplicate.json()["code"] == "template_exists"
     bad_name = await world.agent.post("/api/v1/whatsapp/templates", json={**body, "name": "Delivery Slot!"})

@@ -300,7 +300,7 @@ export const showTyping = <ThrowOnError extends boolean = true>(options: Options
 /**
  * Inbox Events
  *
- * Server-sent events: message.created, message.updated, conversation.updated.
+ * Server-sent events: message.created, message.updated, conversation.updated, templates.changed.
  */
 export const inboxEvents = <ThrowOnError extends boolean = true>(options?: Options<InboxEventsData, ThrowOnError, unknown>) => (options?.client ?? client).sse.get<InboxEventsResponses, unknown, ThrowOnError>({ url: '/api/v1/inbox/events', ...options });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   createNumber,
   createTemplate,
@@ -16,7 +16,6 @@ import {
   type TemplateCreate,
   type TemplateRead,
 } from '@/api';
-import { reviewPollInterval } from './templates';
 
 export type WhatsAppNumber = NumberRead;
 export type Template = TemplateRead;
@@ -65,13 +64,17 @@ export function useTestNumber() {
   });
 }
 
-/** Polls while a template awaits WhatsApp's review, so its approval shows without a sync (the status arrives by webhook). */
+/** WhatsApp's review answers by webhook, minutes later: the server then sends `templates.changed`. */
 export function useTemplates() {
   return useQuery({
     queryKey: templatesQueryKey,
     queryFn: async () => (await listTemplates()).data,
-    refetchInterval: (query) => reviewPollInterval(query.state.data),
   });
+}
+
+/** Open template lists and pickers fetch again (an approval or a sync happened elsewhere). */
+export function refreshTemplates(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: templatesQueryKey });
 }
 
 export function useCreateTemplate() {

@@ -1,4 +1,4 @@
-export { type Template, type WhatsAppNumber, useNumbers, useTemplates } from './api';
+export { refreshTemplates, type Template, type WhatsAppNumber, useNumbers, useTemplates } from './api';
 export {
   componentText,
   isApproved,

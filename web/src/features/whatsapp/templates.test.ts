@@ -6,8 +6,6 @@ import {
   isApproved,
   nextVariableName,
   placeServerErrors,
-  REVIEW_POLL_INTERVAL_MS,
-  reviewPollInterval,
   previewSegments,
   renderTemplateText,
   templateButtons,
@@ -218,12 +216,6 @@ describe('template status', () => {
     expect(templateStatusTone('LOCAL')).toBe('neutral');
     expect(isApproved({ status: 'approved' })).toBe(true);
     expect(isApproved({ status: 'PENDING' })).toBe(false);
-  });
-
-  it('polls only while a template awaits review', () => {
-    expect(reviewPollInterval(undefined)).toBe(false);
-    expect(reviewPollInterval([{ status: 'APPROVED' }, { status: 'LOCAL' }, { status: 'REJECTED' }])).toBe(false);
-    expect(reviewPollInterval([{ status: 'APPROVED' }, { status: 'PENDING' }])).toBe(REVIEW_POLL_INTERVAL_MS);
   });
 });
 

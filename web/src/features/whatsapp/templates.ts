@@ -220,14 +220,6 @@ export function templateStatusTone(status: string): TemplateStatusTone {
   }
 }
 
-/** How often the list asks again while WhatsApp is reviewing a template (approval often takes minutes); no polling otherwise. */
-export const REVIEW_POLL_INTERVAL_MS = 10_000;
-
-export function reviewPollInterval(templates: readonly { status: string }[] | undefined): number | false {
-  const isWaiting = (templates ?? []).some((template) => ['PENDING', 'IN_APPEAL'].includes(template.status.toUpperCase()));
-  return isWaiting ? REVIEW_POLL_INTERVAL_MS : false;
-}
-
 export function isApproved(template: { status: string }): boolean {
   return template.status.toUpperCase() === 'APPROVED';
 }
