@@ -95,18 +95,20 @@ describe('drafts', () => {
       const unsubscribe = subscribeToDrafts(heard);
 
       writeDraft('agent-1', 'conv-a', 'Typed', NOW, storage);
+      writeDraft('agent-1', 'conv-a', '', NOW, storage);
+      writeDraft('agent-1', 'conv-c', '', NOW, storage); // nothing there, nothing changed
       forgetDrafts(storage);
-      expect(heard).toHaveBeenCalledTimes(2);
+      expect(heard).toHaveBeenCalledTimes(3);
 
       const fromOtherTab = Object.assign(new Event('storage'), { key: 'imaradesk.draft.agent-1.conv-b' });
       target.dispatchEvent(fromOtherTab);
       target.dispatchEvent(Object.assign(new Event('storage'), { key: 'unrelated' }));
-      expect(heard).toHaveBeenCalledTimes(3);
+      expect(heard).toHaveBeenCalledTimes(4);
 
       unsubscribe();
       writeDraft('agent-1', 'conv-a', 'Again', NOW, storage);
       target.dispatchEvent(fromOtherTab);
-      expect(heard).toHaveBeenCalledTimes(3);
+      expect(heard).toHaveBeenCalledTimes(4);
     });
   });
 });

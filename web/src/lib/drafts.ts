@@ -68,12 +68,14 @@ export function readDraft(memberId: string, conversationId: string, now = Date.n
   }
 }
 
-/** Saves the text; an empty or blank text removes the draft. */
+/** Saves the text; an empty or blank text removes the draft. Listeners hear only of real changes:
+ * opening a conversation without a draft writes nothing and wakes no conversation list. */
 export function writeDraft(memberId: string, conversationId: string, text: string, now = Date.now(), storage = browserStorage()): void {
   try {
     const key = draftKey(memberId, conversationId);
     if (text.trim()) storage?.setItem(key, JSON.stringify({ text, savedAt: now } satisfies StoredDraft));
-    else storage?.removeItem(key);
+    else if (storage?.getItem(key) !== null) storage?.removeItem(key);
+    else return;
   } catch {
     // Full or refused: the draft lives on in the composer until the page closes.
   }
